@@ -1,0 +1,43 @@
+package org.referraldecisions.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /v1/decisions}: one case in, the decision with its reasons out. */
+@RestController
+class DecisionController {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionController.class);
+
+    private final DecisionRequestReader reader;
+    private final DecisionService service;
+
+    DecisionController(DecisionRequestReader reader, DecisionService service) {
+        this.reader = reader;
+        this.service = service;
+    }
+
+    @Operation(summary = "Decide one case", description = "Applies the area's protocol in force on asOf (or the pinned version). "
+            + "Unknown fields, wrong types and impossible values give 400 application/problem+json listing every offending field.")
+    @PostMapping(path = "/v1/decisions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    DecisionResponseV1 decide(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = DecisionRequestV1.class)))
+            @RequestBody byte[] body) {
+        long started = System.nanoTime();
+        // The body is read here, never logged: it describes a victim of abuse.
+        DecisionResponseV1 response = service.decide(reader.read(body));
+        if (log.isDebugEnabled()) {
+            log.debug("decision {} by {}@{} in {} us", response.decisionId(), response.ruleset().area(),
+                    response.ruleset().version(), (System.nanoTime() - started) / 1000);
+        }
+        return response;
+    }
+}

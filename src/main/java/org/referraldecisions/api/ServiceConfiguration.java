@@ -1,0 +1,50 @@
+package org.referraldecisions.api;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.validation.Validator;
+import org.referraldecisions.ruleset.RulesetCatalog;
+import org.referraldecisions.ruleset.RulesetLoader;
+import org.referraldecisions.ruleset.RulesetRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the Spring-free pieces together. The rule sets are compiled here, at start-up: a rule set
+ * that does not compile stops the service with the file and line, rather than serving without it.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    RulesetRegistry rulesetRegistry(@Value("${referrals.rules-dir:rules}") Path rulesDir) {
+        long started = System.nanoTime();
+        RulesetCatalog catalog = RulesetLoader.load(rulesDir);
+        log.info("compiled {} rule sets from {} in {} ms: {}", catalog.all().size(), rulesDir.toAbsolutePath(),
+                (System.nanoTime() - started) / 1_000_000,
+                catalog.all().stream().map(r -> r.id() + " " + r.sha256().substring(0, 12)).toList());
+        return new RulesetRegistry(catalog);
+    }
+
+    @Bean
+    DecisionRequestReader decisionRequestReader(Validator validator, Clock clock) {
+        return new DecisionRequestReader(validator, clock);
+    }
+
+    @Bean
+    DecisionService decisionService(RulesetRegistry registry, Clock clock) {
+        return new DecisionService(registry, clock, () -> UUID.randomUUID().toString());
+    }
+}

@@ -1,0 +1,23 @@
+package org.referraldecisions.decision;
+
+import org.kie.api.runtime.StatelessKieSession;
+import org.referraldecisions.ruleset.CompiledRuleset;
+
+/**
+ * Decides one case against one compiled rule set: a fresh stateless session from the shared,
+ * immutable KieBase, the case's facts inserted, every rule fired and traced.
+ */
+public final class DecisionEngine {
+
+    private DecisionEngine() {
+    }
+
+    public static Decision decide(CompiledRuleset ruleset, CaseFacts facts) {
+        StatelessKieSession session = ruleset.kieBase().newStatelessKieSession();
+        TraceListener trace = new TraceListener(ruleset);
+        session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
+        session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
+        session.execute(facts.asFacts());
+        return DecisionAssembler.assemble(ruleset, trace.firings());
+    }
+}

@@ -1,0 +1,76 @@
+package org.referraldecisions.decision;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.referraldecisions.ruleset.CompiledRuleset;
+import org.referraldecisions.ruleset.RuleInfo;
+
+/**
+ * Records, for one decision, each rule as it fires and the conclusions it inserts. One instance per
+ * decision; not shared between threads.
+ */
+final class TraceListener extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+
+    /** One firing of one rule and the conclusions its consequence inserted, in insertion order. */
+    record Firing(int sequence, RuleInfo rule, List<Object> conclusions) {
+    }
+
+    /**
+     * Firing order made canonical: by phase (salience, highest first), then rule set and rule name.
+     * Rules of one phase never depend on each other's conclusions, so any order among them is a valid
+     * firing order; Drools may pick a different one in another JVM, and a replay must be identical.
+     */
+    static final Comparator<Firing> CANONICAL = Comparator
+            .comparingInt((Firing f) -> -f.rule().salience())
+            .thenComparing(f -> f.rule().ruleset().toString())
+            .thenComparing(f -> f.rule().name())
+            .thenComparing(f -> f.conclusions().toString());
+
+    private final CompiledRuleset ruleset;
+    private final List<Firing> firings = new ArrayList<>();
+    private Firing current;
+
+    TraceListener(CompiledRuleset ruleset) {
+        this.ruleset = ruleset;
+    }
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        Rule rule = event.getMatch().getRule();
+        current = new Firing(firings.size(), ruleset.rule(rule.getPackageName(), rule.getName()), new ArrayList<>());
+        firings.add(current);
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (event.getRule() != null && current != null) {
+            current.conclusions().add(event.getObject());
+        }
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        // Rules only insert conclusions; inputs are immutable records.
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        // Rules never retract.
+    }
+
+    /** The firings in canonical order. */
+    List<Firing> firings() {
+        List<Firing> sorted = new ArrayList<>(firings);
+        sorted.sort(CANONICAL);
+        return sorted;
+    }
+}

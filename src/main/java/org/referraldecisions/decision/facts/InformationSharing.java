@@ -1,0 +1,5 @@
+package org.referraldecisions.decision.facts;
+
+/** Conclusion: the basis for sharing information. */
+public record InformationSharing(SharingBasis basis) {
+}

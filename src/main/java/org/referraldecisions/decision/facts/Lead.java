@@ -1,0 +1,5 @@
+package org.referraldecisions.decision.facts;
+
+/** Conclusion: which forum leads. */
+public record Lead(LeadForum forum) {
+}

@@ -1,0 +1,5 @@
+package org.referraldecisions.decision.facts;
+
+/** Conclusion: the case is a repeat MARAC case. */
+public record RepeatCase() {
+}

@@ -1,0 +1,61 @@
+package org.referraldecisions.ruleset;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.kie.api.KieBase;
+
+/**
+ * A rule set ready to decide cases: its manifest, the SHA-256 of its content (and of what it
+ * includes), the immutable {@link KieBase} compiled from its DRL and its includes, and what is known
+ * of each rule for the trace. Shared by every decision; never modified after construction.
+ */
+public final class CompiledRuleset {
+
+    private final Manifest manifest;
+    private final String sha256;
+    private final KieBase kieBase;
+    private final List<RuleInfo> rules;
+    private final Map<String, RuleInfo> rulesByQualifiedName;
+
+    CompiledRuleset(Manifest manifest, String sha256, KieBase kieBase, List<RuleInfo> rules, Map<String, String> packageOfRule) {
+        this.manifest = manifest;
+        this.sha256 = sha256;
+        this.kieBase = kieBase;
+        this.rules = List.copyOf(rules);
+        this.rulesByQualifiedName = rules.stream().collect(Collectors.toUnmodifiableMap(
+                r -> packageOfRule.get(r.name()) + "." + r.name(), Function.identity()));
+    }
+
+    public RulesetId id() {
+        return manifest.id();
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** Every rule in the rule set, its includes' rules too, in the order they are listed to policy owners. */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    /** The rule with this package and name, as Drools reports it when it fires. */
+    public RuleInfo rule(String packageName, String ruleName) {
+        RuleInfo info = rulesByQualifiedName.get(packageName + "." + ruleName);
+        if (info == null) {
+            throw new IllegalStateException("fired rule not in the compiled rule set: " + packageName + "." + ruleName);
+        }
+        return info;
+    }
+}

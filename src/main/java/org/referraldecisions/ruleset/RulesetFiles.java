@@ -1,0 +1,15 @@
+package org.referraldecisions.ruleset;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The files of one rule set as read from disk: the manifest and each DRL file's text, keyed by
+ * file name, with the directory they came from (for messages).
+ */
+public record RulesetFiles(Manifest manifest, Path directory, String manifestText, Map<String, String> drl) {
+
+    public RulesetFiles {
+        drl = Map.copyOf(drl);
+    }
+}

@@ -1,0 +1,88 @@
+package org.referraldecisions.ruleset;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads every rule set under a rules directory and compiles them, in parallel, into a catalogue.
+ * All problems across all rule sets are collected before failing, so one run shows everything to fix.
+ */
+public final class RulesetLoader {
+
+    private RulesetLoader() {
+    }
+
+    public static RulesetCatalog load(Path rulesRoot) {
+        List<RulesetFiles> all = RulesetReader.readAll(rulesRoot);
+        String displayRoot = RulesetReader.display(rulesRoot, rulesRoot);
+        Map<RulesetId, RulesetFiles> byId = new HashMap<>();
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        for (RulesetFiles files : all) {
+            byId.put(files.manifest().id(), files);
+        }
+        for (RulesetFiles files : all) {
+            for (RulesetId include : files.manifest().includes()) {
+                RulesetFiles included = byId.get(include);
+                if (included == null) {
+                    problems.add(displayRoot + "/" + files.manifest().area() + "/" + files.manifest().version()
+                            + "/ruleset.yaml: includes " + include + ", which is not under " + displayRoot);
+                } else if (!included.manifest().library()) {
+                    problems.add(displayRoot + "/" + files.manifest().area() + "/" + files.manifest().version()
+                            + "/ruleset.yaml: includes " + include + ", which is not a library (kind: library)");
+                } else if (!included.manifest().includes().isEmpty()) {
+                    problems.add(displayRoot + "/" + include.area() + "/" + include.version()
+                            + "/ruleset.yaml: a library may not include other rule sets");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesetException(problems);
+        }
+        List<CompiledRuleset> compiled = Collections.synchronizedList(new ArrayList<>());
+        // Drools finds its services through the thread context class loader; in the executable jar that is
+        // the application's loader, which the common fork-join pool's threads do not have. Hence our own threads.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        int threads = Math.max(1, Math.min(all.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "ruleset-compiler");
+            thread.setContextClassLoader(loader);
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (RulesetFiles files : all) {
+                running.add(pool.submit(() -> {
+                    try {
+                        List<RulesetFiles> includes = files.manifest().includes().stream().map(byId::get).toList();
+                        compiled.add(RulesetCompiler.compile(files, includes, displayRoot));
+                    } catch (RulesetException e) {
+                        problems.addAll(e.problems());
+                    }
+                }));
+            }
+            for (Future<?> task : running) {
+                task.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RulesetException("interrupted while compiling rule sets");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("rule set compilation failed unexpectedly", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesetException(problems.stream().sorted().distinct().toList());
+        }
+        return new RulesetCatalog(compiled);
+    }
+}
