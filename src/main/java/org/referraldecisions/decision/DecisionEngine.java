@@ -1,5 +1,7 @@
 package org.referraldecisions.decision;
 
+import java.util.List;
+
 import org.kie.api.runtime.StatelessKieSession;
 import org.referraldecisions.ruleset.CompiledRuleset;
 
@@ -13,11 +15,16 @@ public final class DecisionEngine {
     }
 
     public static Decision decide(CompiledRuleset ruleset, CaseFacts facts) {
+        return decide(ruleset, facts.asFacts());
+    }
+
+    /** Decides from facts in the given insertion order; tests use it to show order does not matter. */
+    static Decision decide(CompiledRuleset ruleset, List<Object> facts) {
         StatelessKieSession session = ruleset.kieBase().newStatelessKieSession();
         TraceListener trace = new TraceListener(ruleset);
         session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
         session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
-        session.execute(facts.asFacts());
+        session.execute(facts);
         return DecisionAssembler.assemble(ruleset, trace.firings());
     }
 }

@@ -75,6 +75,9 @@ final class RulesetCompiler {
         kfs.generateAndWritePomXML(releaseId);
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            if (message.getText().contains("Parser returned a null Package")) {
+                continue; // a consequence of the parse error reported beside it, not a problem of its own
+            }
             String file = displayPathOf.getOrDefault(message.getPath(), message.getPath());
             problems.add(file + ":" + Math.max(message.getLine(), 0) + ": " + oneLine(message.getText()));
         }

@@ -1,0 +1,72 @@
+package org.referraldecisions.golden;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.referraldecisions.api.DecisionRequestReader;
+import org.referraldecisions.api.DecisionResponseV1;
+import org.referraldecisions.api.DecisionService;
+import org.referraldecisions.api.FieldError;
+import org.referraldecisions.api.InvalidRequestException;
+import org.referraldecisions.ruleset.UnknownRulesetException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs golden cases through the same reader and decision service as the HTTP API. A case may also
+ * expect a refusal: {@code "expect": {"error": {"status": 400, "fields": ["victim.age"]}}}.
+ */
+public final class GoldenRunner {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DecisionRequestReader reader;
+    private final DecisionService service;
+
+    public GoldenRunner(DecisionRequestReader reader, DecisionService service) {
+        this.reader = reader;
+        this.service = service;
+    }
+
+    public List<GoldenOutcome> runAll(List<GoldenCase> cases) {
+        return cases.stream().map(this::run).toList();
+    }
+
+    public GoldenOutcome run(GoldenCase goldenCase) {
+        DecisionResponseV1 decision;
+        JsonNode actual;
+        try {
+            decision = service.decide(reader.read(goldenCase.request()));
+            actual = JSON.valueToTree(decision);
+        } catch (InvalidRequestException e) {
+            decision = null;
+            actual = error(400, e.errors().stream().map(FieldError::field).toList());
+        } catch (UnknownRulesetException e) {
+            decision = null;
+            actual = error(404, List.of());
+        } catch (RuntimeException e) {
+            return new GoldenOutcome(goldenCase, null, List.of(new Mismatch("decision", "a decision", "error: " + e.getMessage())));
+        }
+        return new GoldenOutcome(goldenCase, decision, ExpectMatcher.compare(goldenCase.expect(), actual));
+    }
+
+    private static JsonNode error(int status, List<String> fields) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode error = root.putObject("error");
+        error.put("status", status);
+        fields.forEach(error.putArray("fields")::add);
+        return root;
+    }
+
+    /** The names of the cases that failed, each with its mismatches, one per line. */
+    public static List<String> failures(List<GoldenOutcome> outcomes) {
+        List<String> lines = new ArrayList<>();
+        for (GoldenOutcome outcome : outcomes) {
+            if (!outcome.passed()) {
+                outcome.mismatches().forEach(m -> lines.add(outcome.goldenCase().name() + ": " + m));
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,43 @@
+package org.referraldecisions.golden;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.referraldecisions.api.DecisionResponseV1;
+import org.referraldecisions.ruleset.CompiledRuleset;
+import org.referraldecisions.ruleset.RuleInfo;
+import org.referraldecisions.ruleset.RulesetCatalog;
+
+/**
+ * Which rules no golden case fires. A rule of a library (such as {@code common}) is covered when
+ * any area that includes it fires it; a rule of an area version must be fired through that version.
+ */
+public final class RuleCoverage {
+
+    private RuleCoverage() {
+    }
+
+    /** Each uncovered rule as {@code ruleset: "rule name" (file)}. */
+    public static List<String> uncovered(RulesetCatalog catalog, List<GoldenOutcome> outcomes) {
+        Set<String> fired = new HashSet<>();
+        for (GoldenOutcome outcome : outcomes) {
+            DecisionResponseV1 decision = outcome.decision();
+            if (decision != null) {
+                decision.firedRules().forEach(r -> fired.add(r.ruleset() + " " + r.rule()));
+            }
+        }
+        Set<String> reported = new HashSet<>();
+        List<String> uncovered = new ArrayList<>();
+        for (CompiledRuleset ruleset : catalog.all()) {
+            for (RuleInfo rule : ruleset.rules()) {
+                String key = rule.ruleset() + " " + rule.name();
+                if (!fired.contains(key) && reported.add(key)) {
+                    uncovered.add(rule.ruleset() + ": \"" + rule.name() + "\" (" + rule.file() + ")");
+                }
+            }
+        }
+        return uncovered;
+    }
+}

@@ -1,0 +1,37 @@
+package org.referraldecisions;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The package boundaries DESIGN.md promises, enforced: the engine and rule sets work without Spring. */
+class ArchitectureTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.referraldecisions");
+
+    @Test
+    void decisionAndRulesetDoNotDependOnSpring() {
+        noClasses().that().resideInAnyPackage("..decision..", "..ruleset..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void decisionAndRulesetDoNotDependOnTheApiOrAudit() {
+        noClasses().that().resideInAnyPackage("..decision..", "..ruleset..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.referraldecisions.api..", "org.referraldecisions.golden..", "org.referraldecisions.cli..", "org.referraldecisions.audit..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void rulesetDoesNotDependOnDecision() {
+        noClasses().that().resideInAPackage("..ruleset..")
+                .should().dependOnClassesThat().resideInAPackage("..decision..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,58 @@
+package org.referraldecisions;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import org.referraldecisions.api.DecisionRequestReader;
+import org.referraldecisions.api.DecisionService;
+import org.referraldecisions.golden.GoldenRunner;
+import org.referraldecisions.ruleset.RulesetCatalog;
+import org.referraldecisions.ruleset.RulesetLoader;
+import org.referraldecisions.ruleset.RulesetRegistry;
+
+/** Small factories for tests that run without Spring: the repository's rules, a fixed clock, numbered ids. */
+public final class Fixtures {
+
+    public static final Path RULES = Path.of("rules");
+    public static final Path CASES = Path.of("test-cases");
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-15T09:00:00Z"), ZoneOffset.UTC);
+
+    private static RulesetCatalog catalog;
+    private static Validator validator;
+
+    private Fixtures() {
+    }
+
+    /** The repository's rule sets, compiled once per test JVM (compiling takes seconds). */
+    public static synchronized RulesetCatalog catalog() {
+        if (catalog == null) {
+            catalog = RulesetLoader.load(RULES);
+        }
+        return catalog;
+    }
+
+    public static synchronized Validator validator() {
+        if (validator == null) {
+            validator = Validation.buildDefaultValidatorFactory().getValidator();
+        }
+        return validator;
+    }
+
+    public static DecisionRequestReader reader() {
+        return new DecisionRequestReader(validator(), CLOCK);
+    }
+
+    public static DecisionService service(RulesetCatalog catalog) {
+        AtomicLong next = new AtomicLong();
+        return new DecisionService(new RulesetRegistry(catalog), CLOCK, () -> "decision-" + next.incrementAndGet());
+    }
+
+    public static GoldenRunner goldenRunner() {
+        return new GoldenRunner(reader(), service(catalog()));
+    }
+}

@@ -1,0 +1,125 @@
+package org.referraldecisions.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The HTTP contract end to end, on a random port, checking real JSON bodies. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DecisionApiIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CASE = """
+            {"caseRef":"IT-1","area":"cleveland","asOf":"2026-06-15",
+             "victim":{"age":34,"relationship":"EX_PARTNER","childrenInHousehold":1},
+             "perpetrator":{"age":36},
+             "policeIncidents":[{"date":"2025-06-15"},{"date":"2026-01-10"},{"date":"2026-05-02"}],
+             "consent":{"victimAware":true,"consentGiven":false,"significantConcern":false},
+             "offender":{"mappaLevel":2,"managingAgency":"PROBATION"}}""";
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void decidesACaseWithItsReasons() throws Exception {
+        HttpResponse<String> response = post("/v1/decisions", CASE);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("decisionId").asString()).isNotBlank();
+        assertThat(body.path("caseRef").asString()).isEqualTo("IT-1");
+        assertThat(body.path("asOf").asString()).isEqualTo("2026-06-15");
+        assertThat(body.path("ruleset").path("area").asString()).isEqualTo("cleveland");
+        assertThat(body.path("ruleset").path("version").asString()).isEqualTo("2017-10");
+        assertThat(body.path("ruleset").path("sha256").asString()).matches("[0-9a-f]{64}");
+        assertThat(body.path("marac").path("refer").asBoolean()).isTrue();
+        assertThat(body.path("marac").path("grounds").toString()).isEqualTo("[\"POTENTIAL_ESCALATION\"]");
+        assertThat(body.path("marac").path("hearing").asString()).isEqualTo("STANDARD");
+        assertThat(body.path("marac").path("lead").asString()).isEqualTo("MAPPA");
+        assertThat(body.path("informationSharing").path("basis").asString()).isEqualTo("WITHOUT_CONSENT");
+        assertThat(body.path("mappa").path("leads").asBoolean()).isTrue();
+        assertThat(body.path("mappa").has("category")).isTrue();
+        assertThat(body.path("actions").toString()).contains("INVITE_IDVA_TO_MAPP_MEETING", "RECORD_RATIONALE_AND_LEGAL_BASIS_FOR_SHARING");
+        JsonNode first = body.path("firedRules").get(0);
+        assertThat(first.path("rule").asString()).isEqualTo("Domestic abuse: both aged 16 or over, partners or family members");
+        assertThat(first.path("citations").get(0).asString()).isEqualTo("Cleveland 6.1");
+        assertThat(first.path("explanation").asString()).isNotBlank();
+        assertThat(body.path("unmetCriteria").toString()).contains("0 of 27 DASH answers YES; 14 needed");
+        assertThat(body.path("warnings").isArray()).isTrue();
+    }
+
+    @Test
+    void badInputIsA400ProblemNamingEachField() throws Exception {
+        String bad = CASE.replace("\"caseRef\":\"IT-1\",", "").replace("\"age\":34", "\"age\":\"34\"")
+                .replace("\"asOf\":\"2026-06-15\",", "\"asOf\":\"2026-06-15\",\"victimName\":\"x\",");
+        HttpResponse<String> response = post("/v1/decisions", bad);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("code").asString()).isEqualTo("invalid_request");
+        assertThat(body.path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("caseRef", "victim.age", "victimName");
+    }
+
+    @Test
+    void malformedJsonAndWrongMediaTypeAreNot500() throws Exception {
+        assertThat(post("/v1/decisions", "{\"caseRef\":").statusCode()).isEqualTo(400);
+        HttpResponse<String> wrongType = http.send(HttpRequest.newBuilder(uri("/v1/decisions"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(CASE)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void unknownAreaOrVersionIs404() throws Exception {
+        HttpResponse<String> area = post("/v1/decisions", CASE.replace("cleveland", "durham"));
+        assertThat(area.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(area.body()).path("code").asString()).isEqualTo("unknown_ruleset");
+        assertThat(post("/v1/decisions", CASE.replace("\"area\":\"cleveland\",", "\"area\":\"cleveland\",\"rulesetVersion\":\"1999-01\",")).statusCode())
+                .isEqualTo(404);
+        assertThat(get("/v1/rulesets/cleveland/1999-01/rules").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void listsRuleSetsAndTheirRules() throws Exception {
+        JsonNode rulesets = JSON.readTree(get("/v1/rulesets").body());
+        assertThat(rulesets.findValuesAsString("area")).contains("cleveland", "common");
+        assertThat(rulesets.get(0).path("sha256").asString()).matches("[0-9a-f]{64}");
+        JsonNode rules = JSON.readTree(get("/v1/rulesets/cleveland/2017-10/rules").body());
+        assertThat(rules.path("rules").size()).isGreaterThan(20);
+        for (JsonNode rule : rules.path("rules")) {
+            assertThat(rule.path("citations").size()).as(rule.path("name").asString()).isPositive();
+        }
+    }
+
+    @Test
+    void healthAndOpenApiAreServed() throws Exception {
+        assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/v1/decisions", "DecisionRequestV1");
+    }
+
+    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}

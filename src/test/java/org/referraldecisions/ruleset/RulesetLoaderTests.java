@@ -1,0 +1,108 @@
+package org.referraldecisions.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.referraldecisions.Fixtures;
+
+class RulesetLoaderTests {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void loadsTheRepositoryRuleSetsWithHashesAndIncludes() {
+        RulesetCatalog catalog = Fixtures.catalog();
+        CompiledRuleset cleveland = catalog.select("cleveland", LocalDate.of(2026, 6, 15), null);
+        assertThat(cleveland.id()).isEqualTo(new RulesetId("cleveland", "2017-10"));
+        assertThat(cleveland.sha256()).matches("[0-9a-f]{64}");
+        assertThat(cleveland.rules()).anySatisfy(r -> assertThat(r.ruleset().area()).isEqualTo("common"));
+        assertThat(cleveland.rules()).allSatisfy(r -> {
+            assertThat(r.citations()).isNotEmpty();
+            assertThat(r.explanation()).isNotBlank();
+        });
+        assertThat(catalog.find(new RulesetId("common", "2017-10"))).get()
+                .satisfies(common -> assertThat(common.manifest().library()).isTrue());
+    }
+
+    @Test
+    void hashIsStableAndChangesWithAnIncludedFile() throws IOException {
+        Path rules = copyOfRepositoryRules();
+        String before = RulesetLoader.load(rules).find(new RulesetId("cleveland", "2017-10")).orElseThrow().sha256();
+        assertThat(RulesetLoader.load(rules).find(new RulesetId("cleveland", "2017-10")).orElseThrow().sha256()).isEqualTo(before);
+        Path warnings = rules.resolve("common/2017-10/warnings.drl");
+        Files.writeString(warnings, Files.readString(warnings) + "\n// a comment is a change too\n");
+        assertThat(RulesetLoader.load(rules).find(new RulesetId("cleveland", "2017-10")).orElseThrow().sha256()).isNotEqualTo(before);
+    }
+
+    @Test
+    void aSyntaxErrorNamesTheFileAndLine() throws IOException {
+        Path rules = copyOfRepositoryRules();
+        Path hearing = rules.resolve("cleveland/2017-10/hearing.drl");
+        Files.writeString(hearing, Files.readString(hearing).replace("insert(new Hearing(HearingType.STANDARD));", "insert(new Hearing(HearingType.STANDARD);"));
+        assertThatThrownBy(() -> RulesetLoader.load(rules))
+                .isInstanceOf(RulesetException.class)
+                .satisfies(e -> assertThat(((RulesetException) e).problems())
+                        .anySatisfy(p -> assertThat(p).matches("rules/cleveland/2017-10/hearing\\.drl:\\d+: .*")));
+    }
+
+    @Test
+    void aRuleWithoutACitationIsRefused() throws IOException {
+        Path rules = copyOfRepositoryRules();
+        Path hearing = rules.resolve("cleveland/2017-10/hearing.drl");
+        Files.writeString(hearing, Files.readString(hearing).replace("@citation(\"Cleveland 8.10\")", ""));
+        assertThatThrownBy(() -> RulesetLoader.load(rules))
+                .hasMessageContaining("rules/cleveland/2017-10/hearing.drl")
+                .hasMessageContaining("\"Emergency MARAC: referred case that needs urgent attention\" has no @citation");
+    }
+
+    @Test
+    void aManifestInTheWrongDirectoryOrWithUnknownKeysIsRefused() throws IOException {
+        Path rules = copyOfRepositoryRules();
+        Path manifest = rules.resolve("cleveland/2017-10/ruleset.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("version: \"2017-10\"", "version: \"2018-01\"") + "\nthreshold: 14\n");
+        assertThatThrownBy(() -> RulesetLoader.load(rules))
+                .hasMessageContaining("unknown key 'threshold'");
+    }
+
+    @Test
+    void aMissingIncludeIsRefused() throws IOException {
+        Path rules = copyOfRepositoryRules();
+        Path manifest = rules.resolve("cleveland/2017-10/ruleset.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("common/2017-10", "common/1999-01"));
+        assertThatThrownBy(() -> RulesetLoader.load(rules)).hasMessageContaining("includes common@1999-01, which is not under rules");
+    }
+
+    @Test
+    void selectsByDateAndRefusesUnknownAreasVersionsAndDates() {
+        RulesetCatalog catalog = Fixtures.catalog();
+        assertThatThrownBy(() -> catalog.select("durham", LocalDate.of(2026, 6, 15), null)).isInstanceOf(UnknownRulesetException.class);
+        assertThatThrownBy(() -> catalog.select("cleveland", LocalDate.of(2026, 6, 15), "1999-01")).isInstanceOf(UnknownRulesetException.class);
+        assertThatThrownBy(() -> catalog.select("cleveland", LocalDate.of(2017, 9, 30), null))
+                .isInstanceOf(UnknownRulesetException.class).hasMessageContaining("2017-10-01");
+        assertThatThrownBy(() -> catalog.select("common", LocalDate.of(2026, 6, 15), null)).isInstanceOf(UnknownRulesetException.class);
+    }
+
+    private Path copyOfRepositoryRules() throws IOException {
+        Path target = temp.resolve("rules");
+        try (Stream<Path> files = Files.walk(Fixtures.RULES)) {
+            for (Path source : files.toList()) {
+                Path copy = target.resolve(Fixtures.RULES.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(source, copy);
+                }
+            }
+        }
+        return target;
+    }
+}
