@@ -36,7 +36,7 @@ public record DecisionRequestV1(
         @NotNull @Valid Victim victim,
         @NotNull @Valid Perpetrator perpetrator,
         @Valid Dash dash,
-        @Valid List<@NotNull @Valid DatedIncident> policeIncidents,
+        List<@NotNull @Valid DatedIncident> policeIncidents,
         @Valid ProfessionalJudgement professionalJudgement,
         @Valid PreviousReferral previousMaracReferral,
         @Valid CurrentIncident currentIncident,

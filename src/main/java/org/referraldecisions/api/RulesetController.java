@@ -3,12 +3,20 @@ package org.referraldecisions.api;
 import java.time.LocalDate;
 import java.util.List;
 
+import java.net.URI;
+
+import org.referraldecisions.golden.GatedReload;
 import org.referraldecisions.ruleset.CompiledRuleset;
 import org.referraldecisions.ruleset.RuleInfo;
 import org.referraldecisions.ruleset.RulesetId;
 import org.referraldecisions.ruleset.RulesetRegistry;
 import org.referraldecisions.ruleset.UnknownRulesetException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,9 +35,32 @@ class RulesetController {
     }
 
     private final RulesetRegistry registry;
+    private final GatedReload reload;
 
-    RulesetController(RulesetRegistry registry) {
+    RulesetController(RulesetRegistry registry, GatedReload reload) {
         this.registry = registry;
+        this.reload = reload;
+    }
+
+    /**
+     * Compiles the rule sets on disk and runs every golden case against them; swaps them in only if
+     * all pass. Refused: 422 problem+json listing each file:line or failing case; the old rules keep serving.
+     */
+    @PostMapping("/v1/rulesets/reload")
+    ResponseEntity<?> reload() {
+        GatedReload.Report report = reload.reload();
+        if (report.swapped()) {
+            return ResponseEntity.ok(report);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "the rules on disk were not swapped in; the running rules keep serving");
+        problem.setTitle("Reload refused");
+        problem.setType(URI.create("urn:referral-decisions:problem:reload_refused"));
+        problem.setProperty("code", "reload_refused");
+        problem.setProperty("problems", report.problems());
+        problem.setProperty("casesRun", report.casesRun());
+        problem.setProperty("casesPassed", report.casesPassed());
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @GetMapping("/v1/rulesets")

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
+import org.referraldecisions.golden.GatedReload;
 import org.referraldecisions.ruleset.RulesetCatalog;
 import org.referraldecisions.ruleset.RulesetLoader;
 import org.referraldecisions.ruleset.RulesetRegistry;
@@ -41,6 +42,12 @@ class ServiceConfiguration {
     @Bean
     DecisionRequestReader decisionRequestReader(Validator validator, Clock clock) {
         return new DecisionRequestReader(validator, clock);
+    }
+
+    @Bean
+    GatedReload gatedReload(RulesetRegistry registry, @Value("${referrals.rules-dir:rules}") Path rulesDir,
+                            @Value("${referrals.cases-dir:test-cases}") Path casesDir, DecisionRequestReader reader, Clock clock) {
+        return new GatedReload(registry, rulesDir, casesDir, reader, clock);
     }
 
     @Bean

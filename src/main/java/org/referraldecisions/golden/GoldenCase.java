@@ -10,6 +10,16 @@ import tools.jackson.databind.JsonNode;
  */
 public record GoldenCase(String name, String description, List<String> citations, JsonNode request, JsonNode expect) {
 
+    /**
+     * The rule set version a case in {@code <area>/<version>/} is decided by, unless its request pins
+     * one itself; {@code null} for a case directly under {@code <area>/}, which is decided by the
+     * version in force on its {@code asOf}.
+     */
+    public String versionDirectory() {
+        String[] parts = name.split("/");
+        return parts.length >= 3 ? parts[1] : null;
+    }
+
     public GoldenCase {
         citations = List.copyOf(citations);
     }

@@ -37,7 +37,7 @@ public final class GoldenRunner {
         DecisionResponseV1 decision;
         JsonNode actual;
         try {
-            decision = service.decide(reader.read(goldenCase.request()));
+            decision = service.decide(reader.read(requestOf(goldenCase)));
             actual = JSON.valueToTree(decision);
         } catch (InvalidRequestException e) {
             decision = null;
@@ -49,6 +49,17 @@ public final class GoldenRunner {
             return new GoldenOutcome(goldenCase, null, List.of(new Mismatch("decision", "a decision", "error: " + e.getMessage())));
         }
         return new GoldenOutcome(goldenCase, decision, ExpectMatcher.compare(goldenCase.expect(), actual));
+    }
+
+    /** The case's request, pinned to the version of the directory it sits in when it does not pin one itself. */
+    static JsonNode requestOf(GoldenCase goldenCase) {
+        String version = goldenCase.versionDirectory();
+        if (version == null || goldenCase.request().has("rulesetVersion")) {
+            return goldenCase.request();
+        }
+        ObjectNode pinned = ((ObjectNode) goldenCase.request()).deepCopy();
+        pinned.put("rulesetVersion", version);
+        return pinned;
     }
 
     private static JsonNode error(int status, List<String> fields) {

@@ -46,7 +46,7 @@ class TraceDeterminismTests {
         assertThat(names.indexOf("Domestic abuse: both aged 16 or over, partners or family members"))
                 .isLessThan(names.indexOf("Refer: a ground other than the DASH tick count"));
         assertThat(names.indexOf("Refer: a ground other than the DASH tick count"))
-                .isLessThan(names.indexOf("Share without consent: referred at high risk or significant concern"));
+                .isLessThan(names.indexOf("Share without consent: referred at high risk without the victim's consent"));
     }
 
     /** A case that fires rules in every phase, several in the same phase. */

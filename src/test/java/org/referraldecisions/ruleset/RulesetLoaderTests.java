@@ -21,8 +21,11 @@ class RulesetLoaderTests {
     @Test
     void loadsTheRepositoryRuleSetsWithHashesAndIncludes() {
         RulesetCatalog catalog = Fixtures.catalog();
-        CompiledRuleset cleveland = catalog.select("cleveland", LocalDate.of(2026, 6, 15), null);
+        CompiledRuleset cleveland = catalog.select("cleveland", LocalDate.of(2026, 3, 31), null);
         assertThat(cleveland.id()).isEqualTo(new RulesetId("cleveland", "2017-10"));
+        assertThat(catalog.select("cleveland", LocalDate.of(2026, 4, 1), null).id()).isEqualTo(new RulesetId("cleveland", "2026-04"));
+        assertThat(catalog.select("cleveland", LocalDate.of(2026, 3, 31), "2026-04").id()).isEqualTo(new RulesetId("cleveland", "2026-04"));
+        assertThat(catalog.select("cleveland", LocalDate.of(2026, 4, 1), null).sha256()).isNotEqualTo(cleveland.sha256());
         assertThat(cleveland.sha256()).matches("[0-9a-f]{64}");
         assertThat(cleveland.rules()).anySatisfy(r -> assertThat(r.ruleset().area()).isEqualTo("common"));
         assertThat(cleveland.rules()).allSatisfy(r -> {

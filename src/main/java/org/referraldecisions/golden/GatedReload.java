@@ -1,0 +1,82 @@
+package org.referraldecisions.golden;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.referraldecisions.api.DecisionRequestReader;
+import org.referraldecisions.api.DecisionService;
+import org.referraldecisions.ruleset.RulesetCatalog;
+import org.referraldecisions.ruleset.RulesetException;
+import org.referraldecisions.ruleset.RulesetLoader;
+import org.referraldecisions.ruleset.RulesetRegistry;
+
+/**
+ * Reloads the rule sets from disk only if they are safe: every file compiles, every golden case
+ * decides as expected against the new rules, and every rule is fired by a golden case. Then the new
+ * catalogue is swapped in at once; otherwise the running rules keep serving and the report says why.
+ * One reload at a time.
+ */
+public final class GatedReload {
+
+    /** What a reload did: whether it swapped, the rule sets it loaded, and every reason it refused. */
+    public record Report(boolean swapped, List<String> rulesets, int casesRun, int casesPassed, List<String> problems) {
+
+        public Report {
+            rulesets = List.copyOf(rulesets);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private final RulesetRegistry registry;
+    private final Path rulesDir;
+    private final Path casesDir;
+    private final DecisionRequestReader reader;
+    private final Clock clock;
+
+    public GatedReload(RulesetRegistry registry, Path rulesDir, Path casesDir, DecisionRequestReader reader, Clock clock) {
+        this.registry = registry;
+        this.rulesDir = rulesDir;
+        this.casesDir = casesDir;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    public synchronized Report reload() {
+        Checked checked = checkRules();
+        if (checked.catalog() != null && checked.report().problems().isEmpty()) {
+            registry.swap(checked.catalog());
+            Report r = checked.report();
+            return new Report(true, r.rulesets(), r.casesRun(), r.casesPassed(), List.of());
+        }
+        return checked.report();
+    }
+
+    /** Compiles and tests the rules on disk without swapping them in. */
+    public Report check() {
+        return checkRules().report();
+    }
+
+    private record Checked(RulesetCatalog catalog, Report report) {
+    }
+
+    private Checked checkRules() {
+        RulesetCatalog catalog;
+        try {
+            catalog = RulesetLoader.load(rulesDir);
+        } catch (RulesetException e) {
+            return new Checked(null, new Report(false, List.of(), 0, 0, e.problems()));
+        }
+        List<String> problems = new ArrayList<>();
+        List<GoldenCase> goldenCases = GoldenCaseLoader.load(casesDir, problems);
+        DecisionService candidate = new DecisionService(new RulesetRegistry(catalog), clock, () -> UUID.randomUUID().toString());
+        List<GoldenOutcome> outcomes = new GoldenRunner(reader, candidate).runAll(goldenCases);
+        problems.addAll(GoldenRunner.failures(outcomes));
+        RuleCoverage.uncovered(catalog, outcomes).forEach(rule -> problems.add("no golden case fires " + rule));
+        int passed = (int) outcomes.stream().filter(GoldenOutcome::passed).count();
+        List<String> ids = catalog.all().stream().map(r -> r.id() + " " + r.sha256()).toList();
+        return new Checked(catalog, new Report(false, ids, outcomes.size(), passed, problems));
+    }
+}
