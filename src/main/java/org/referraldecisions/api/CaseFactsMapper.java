@@ -27,12 +27,12 @@ import org.referraldecisions.decision.facts.Victim;
  * against a threshold (those live in the DRL). Absent flags are false; absent consent is recorded
  * as not stated so the rules can say so.
  */
-final class CaseFactsMapper {
+public final class CaseFactsMapper {
 
     private CaseFactsMapper() {
     }
 
-    static CaseFacts toFacts(DecisionRequestV1 r) {
+    public static CaseFacts toFacts(DecisionRequestV1 r) {
         return new CaseFacts(
                 new AsOf(r.asOf()),
                 new Victim(r.victim().age(), r.victim().relationship(), orZero(r.victim().childrenInHousehold())),

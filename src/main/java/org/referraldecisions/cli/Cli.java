@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Cli {
 
-    public static final Set<String> COMMANDS = Set.of("decide", "test", "check", "reload", "help");
+    public static final Set<String> COMMANDS = Set.of("decide", "test", "check", "reload", "diff", "coverage", "lint", "help");
 
     static final String USAGE = """
             Usage: java -jar target/referral-decisions.jar <command> [options]
@@ -51,6 +51,15 @@ public final class Cli {
               check [--rules DIR] [--cases DIR]
                   What a reload would do: compile the rules, run the golden cases, check every rule is
                   fired by one. Nothing is swapped; no server is needed.
+              diff --from area@v1 --to area@v2 [--cases DIR] [--corpus FILE.jsonl] [--rules DIR] [--format pretty|json]
+                  Impact analysis: decide every case of the area (golden cases, and/or one request per line
+                  of the corpus) under both versions; list each case whose decision changes, field by field.
+              coverage [--rules DIR] [--cases DIR] [--format pretty|json]
+                  Which golden cases fire each rule; rules fired by none (exit 1); and for every numeric
+                  threshold and date window in the DRL, whether cases sit on both sides of it.
+              lint [--rules DIR] [--format pretty|json]
+                  Citations name a known document, explanations, phases, and each area's effective dates
+                  neither overlap nor leave gaps.
               reload [--url http://localhost:8080]
                   Ask the running service to reload its rules (gated by the same checks).
 
@@ -83,6 +92,9 @@ public final class Cli {
                 case "test" -> test(options);
                 case "check" -> check(options);
                 case "reload" -> reload(options);
+                case "diff" -> Tools.diff(options, reader(), out);
+                case "coverage" -> Tools.coverage(options, reader(), out);
+                case "lint" -> Tools.lint(options, out);
                 default -> {
                     out.println(USAGE);
                     yield 0;
@@ -91,7 +103,7 @@ public final class Cli {
         } catch (RulesetException e) {
             err.println(e.getMessage());
             return 2;
-        } catch (UnknownRulesetException | java.io.IOException e) {
+        } catch (IllegalArgumentException | UnknownRulesetException | java.io.IOException e) {
             err.println(e.getMessage());
             return 2;
         } catch (InterruptedException e) {
@@ -171,11 +183,11 @@ public final class Cli {
         return response.statusCode() == 200 ? 0 : response.statusCode() == 422 ? 1 : 2;
     }
 
-    private static DecisionRequestReader reader() {
+    static DecisionRequestReader reader() {
         return new DecisionRequestReader(Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC());
     }
 
-    private static DecisionService service(RulesetCatalog catalog) {
+    static DecisionService service(RulesetCatalog catalog) {
         return new DecisionService(new RulesetRegistry(catalog), Clock.systemUTC(), () -> UUID.randomUUID().toString());
     }
 }

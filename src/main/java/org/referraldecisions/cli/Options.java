@@ -14,6 +14,9 @@ record Options(String command, List<String> positional, Map<String, String> flag
             "decide", Set.of("rules", "ruleset", "format"),
             "test", Set.of("rules", "cases", "format"),
             "check", Set.of("rules", "cases"),
+            "diff", Set.of("rules", "cases", "corpus", "from", "to", "format"),
+            "coverage", Set.of("rules", "cases", "format"),
+            "lint", Set.of("rules", "format"),
             "reload", Set.of("url"),
             "help", Set.of());
 

@@ -43,7 +43,7 @@ public record CaseFacts(
     }
 
     /** The facts inserted into the session. */
-    List<Object> asFacts() {
+    public List<Object> asFacts() {
         List<Object> facts = new ArrayList<>(16 + policeIncidents.size());
         facts.add(asOf);
         facts.add(victim);

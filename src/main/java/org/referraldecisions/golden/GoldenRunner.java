@@ -52,7 +52,7 @@ public final class GoldenRunner {
     }
 
     /** The case's request, pinned to the version of the directory it sits in when it does not pin one itself. */
-    static JsonNode requestOf(GoldenCase goldenCase) {
+    public static JsonNode requestOf(GoldenCase goldenCase) {
         String version = goldenCase.versionDirectory();
         if (version == null || goldenCase.request().has("rulesetVersion")) {
             return goldenCase.request();
