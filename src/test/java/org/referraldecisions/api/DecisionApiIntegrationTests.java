@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The HTTP contract end to end, on a random port, checking real JSON bodies. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"referrals.warmup.decisions=200", "referrals.batch.max-items=3"})
 class DecisionApiIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -107,6 +107,44 @@ class DecisionApiIntegrationTests {
         for (JsonNode rule : rules.path("rules")) {
             assertThat(rule.path("citations").size()).as(rule.path("name").asString()).isPositive();
         }
+    }
+
+    @Test
+    void batchDecidesEachItemOnItsOwnInOrder() throws Exception {
+        String bad = CASE.replace("\"age\":34", "\"age\":\"34\"");
+        HttpResponse<String> response = post("/v1/decisions/batch", "[" + CASE + "," + bad + "," + CASE.replace("cleveland", "durham") + "]");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode results = JSON.readTree(response.body()).path("results");
+        assertThat(results.size()).isEqualTo(3);
+        assertThat(results.get(0).path("status").asInt()).isEqualTo(200);
+        assertThat(results.get(0).path("decision").path("marac").path("refer").asBoolean()).isTrue();
+        assertThat(results.get(1).path("status").asInt()).isEqualTo(400);
+        assertThat(results.get(1).path("errors").findValuesAsString("field")).containsExactly("victim.age");
+        assertThat(results.get(2).path("status").asInt()).isEqualTo(404);
+        for (int i = 0; i < 3; i++) {
+            assertThat(results.get(i).path("index").asInt()).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void batchAcceptsNdjsonAndRefusesItemsOverTheLimit() throws Exception {
+        String ndjson = String.join("\n", CASE.replace("\n", ""), CASE.replace("\n", ""), CASE.replace("\n", ""), CASE.replace("\n", "")) + "\n";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/v1/decisions/batch"))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode results = JSON.readTree(response.body()).path("results");
+        assertThat(results.size()).isEqualTo(4);
+        assertThat(results.get(2).path("status").asInt()).isEqualTo(200);
+        assertThat(results.get(3).path("status").asInt()).isEqualTo(413);
+    }
+
+    @Test
+    void reloadOfTheUnchangedRulesSwapsThemIn() throws Exception {
+        HttpResponse<String> response = post("/v1/rulesets/reload", "");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode report = JSON.readTree(response.body());
+        assertThat(report.path("swapped").asBoolean()).isTrue();
+        assertThat(report.path("casesPassed").asInt()).isEqualTo(report.path("casesRun").asInt());
     }
 
     @Test
