@@ -1,10 +1,13 @@
 package org.referraldecisions;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -50,6 +53,21 @@ public final class Fixtures {
     public static DecisionService service(RulesetCatalog catalog) {
         AtomicLong next = new AtomicLong();
         return new DecisionService(new RulesetRegistry(catalog), CLOCK, () -> "decision-" + next.incrementAndGet());
+    }
+
+    /** A copy of a directory tree (e.g. the rules, to edit in a test without touching the repository). */
+    public static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        return to;
     }
 
     public static GoldenRunner goldenRunner() {

@@ -16,10 +16,10 @@ import org.referraldecisions.decision.CaseFacts;
 import org.referraldecisions.decision.facts.PoliceIncident;
 
 /**
- * Finds the numeric thresholds written in DRL ({@code DashAssessment( ticks >= 14 )},
- * {@code $incidents >= 3}, {@code minusMonths(12)}, {@code plusMonths(12)}) and says whether golden
- * cases sit on both sides of each, at the boundary: 13 and 14 ticks; 2 and 3 incidents; an incident
- * on the first day of a 12-month window and on the day before; a repeat on the last day and the day after.
+ * Finds the numeric thresholds written in DRL (a fact field compared with a number, a count of
+ * police incidents compared with a number, {@code minusMonths(n)} and {@code plusMonths(n)} windows)
+ * and says whether golden cases sit on both sides of each, at the boundary: e.g. one tick below the
+ * visible-high-risk count and exactly on it; an incident on the first day of a window and the day before.
  */
 public final class ThresholdCoverage {
 
@@ -40,7 +40,7 @@ public final class ThresholdCoverage {
             TreeSet<Integer> sorted = new TreeSet<>(values);
             List<Integer> near = new ArrayList<>();
             for (int v : sorted) {
-                if (Math.abs(v - meetsAt) <= 3 || Math.abs(v - failsAt) <= 3) {
+                if (Math.abs(v - meetsAt) <= SHOWN_NEAR_BOUNDARY || Math.abs(v - failsAt) <= SHOWN_NEAR_BOUNDARY) {
                     near.add(v);
                 }
             }
@@ -48,6 +48,8 @@ public final class ThresholdCoverage {
         }
     }
 
+    /** How far from a boundary a case's value is still listed in the report. */
+    private static final int SHOWN_NEAR_BOUNDARY = 3;
     private static final Pattern PATTERN_TYPE = Pattern.compile("\\b([A-Z][A-Za-z]+)\\s*\\(");
     private static final Pattern FIELD_THRESHOLD = Pattern.compile("(?<![.$\\w])(?<![+\\-*/]\\s)(?<![+\\-*/])([a-z][A-Za-z]*)\\s*(>=|<=|>|<|==)\\s*(\\d+)\\b");
     private static final Pattern COUNT_THRESHOLD = Pattern.compile("PoliceIncident\\(.*minusMonths\\((\\d+)\\).*count\\(\\);\\s*\\$\\w+\\s*(>=|>)\\s*(\\d+)");

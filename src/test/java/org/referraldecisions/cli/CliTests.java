@@ -8,10 +8,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.referraldecisions.Fixtures;
 
 /** The policy owners' command line, as they run it: exit codes and what it prints. */
 class CliTests {
@@ -35,7 +35,7 @@ class CliTests {
 
     @Test
     void testReportsAFailingCaseWithFieldExpectedAndActual(@TempDir Path temp) throws IOException {
-        Path cases = copy(Path.of("test-cases/cleveland/2017-10"), temp.resolve("cases/cleveland/2017-10"));
+        Path cases = Fixtures.copy(Path.of("test-cases/cleveland/2017-10"), temp.resolve("cases/cleveland/2017-10"));
         Path file = cases.resolve("tick-count-14-with-judgement-visible-high-risk.json");
         Files.writeString(file, Files.readString(file).replace("\"VISIBLE_HIGH_RISK\",", ""));
         assertThat(run("test", "--cases", temp.resolve("cases").toString())).isEqualTo(1);
@@ -73,7 +73,7 @@ class CliTests {
         assertThat(run("coverage")).isZero();
         assertThat(output()).contains("0 rules fired by no golden case");
 
-        Path rules = copy(Path.of("rules"), temp.resolve("rules"));
+        Path rules = Fixtures.copy(Path.of("rules"), temp.resolve("rules"));
         Path hearing = rules.resolve("cleveland/2026-04/hearing.drl");
         Files.writeString(hearing, Files.readString(hearing) + """
 
@@ -94,7 +94,7 @@ class CliTests {
     @Test
     void lintIsCleanOnTheRepositoryAndCatchesOverlappingVersions(@TempDir Path temp) throws IOException {
         assertThat(run("lint")).isZero();
-        Path rules = copy(Path.of("rules"), temp.resolve("rules"));
+        Path rules = Fixtures.copy(Path.of("rules"), temp.resolve("rules"));
         Path manifest = rules.resolve("cleveland/2017-10/ruleset.yaml");
         Files.writeString(manifest, Files.readString(manifest).replace("effectiveFrom: 2017-10-01", "effectiveFrom: 2017-10-01\neffectiveTo: 2026-06-30"));
         out.reset();
@@ -107,19 +107,5 @@ class CliTests {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(run("test", "--unknown", "x")).isEqualTo(2);
         assertThat(run("test", "--rules", "/no/such/dir")).isEqualTo(2);
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-        return to;
     }
 }

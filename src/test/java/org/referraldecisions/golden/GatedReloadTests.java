@@ -43,8 +43,8 @@ class GatedReloadTests {
 
     @BeforeEach
     void copyRepository() throws IOException {
-        rules = copy(Fixtures.RULES, temp.resolve("rules"));
-        cases = copy(Fixtures.CASES, temp.resolve("test-cases"));
+        rules = Fixtures.copy(Fixtures.RULES, temp.resolve("rules"));
+        cases = Fixtures.copy(Fixtures.CASES, temp.resolve("test-cases"));
         registry = new RulesetRegistry(Fixtures.catalog());
         reload = new GatedReload(registry, rules, cases, Fixtures.reader(), Fixtures.CLOCK);
     }
@@ -144,19 +144,5 @@ class GatedReloadTests {
         String text = Files.readString(path);
         assertThat(text).contains(from);
         Files.writeString(path, text.replace(from, to));
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-        return to;
     }
 }

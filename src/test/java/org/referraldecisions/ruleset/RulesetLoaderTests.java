@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,17 +94,6 @@ class RulesetLoaderTests {
     }
 
     private Path copyOfRepositoryRules() throws IOException {
-        Path target = temp.resolve("rules");
-        try (Stream<Path> files = Files.walk(Fixtures.RULES)) {
-            for (Path source : files.toList()) {
-                Path copy = target.resolve(Fixtures.RULES.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(source, copy);
-                }
-            }
-        }
-        return target;
+        return Fixtures.copy(Fixtures.RULES, temp.resolve("rules"));
     }
 }
