@@ -38,9 +38,15 @@ class GoldenCasesTests {
     }
 
     @Test
-    void everyAreaHasAtLeastThirtyCitedGoldenCases() {
-        List<GoldenCase> cases = GoldenCaseLoader.load(Fixtures.CASES.resolve("cleveland"), new ArrayList<>());
-        assertThat(cases).hasSizeGreaterThanOrEqualTo(30);
-        assertThat(cases).allSatisfy(c -> assertThat(c.citations()).isNotEmpty());
+    void everyAreaVersionHasItsOwnCitedGoldenCases() {
+        for (var ruleset : Fixtures.catalog().all()) {
+            if (ruleset.manifest().library()) {
+                continue;
+            }
+            var dir = Fixtures.CASES.resolve(ruleset.id().area()).resolve(ruleset.id().version());
+            List<GoldenCase> cases = GoldenCaseLoader.load(dir, new ArrayList<>());
+            assertThat(cases).as("golden cases in " + dir).hasSizeGreaterThanOrEqualTo(30);
+            assertThat(cases).allSatisfy(c -> assertThat(c.citations()).isNotEmpty());
+        }
     }
 }
