@@ -49,31 +49,31 @@ ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 rss_kb=$(ps -o rss= -p "$(cat "$work/pid")")
 echo "start-up to ready: ${ready_ms} ms; RSS at ready: $((rss_kb / 1024)) MB ($JAVA_OPTS)"
 
-run() { # name, wrk args...
-  local name=$1; shift
+run() { # label, file key, wrk args...
+  local label=$1 name=$2; shift 2
   wrk --latency "$@" >"$work/$name.txt"
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/$name.txt")
   p50=$(awk '$1=="50%" {print $2}' "$work/$name.txt")
   p99=$(awk '$1=="99%" {print $2}' "$work/$name.txt")
   local errors; errors=$(awk '/Non-2xx/ {print $5}' "$work/$name.txt"); errors=${errors:-0}
-  printf '%-28s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$name" "$rps" "$p50" "$p99" "$errors"
+  printf '%-32s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$label" "$rps" "$p50" "$p99" "$errors"
   echo "$rps" >"$work/$name.rps"
 }
 
 echo "warming up under load (${SECONDS_PER_RUN}s)..."
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$work/requests.lua" http://localhost:$PORT >/dev/null
-run "GET /actuator/health" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" http://localhost:$PORT/actuator/health
-run "POST /v1/decisions" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$work/requests.lua" http://localhost:$PORT
-peak=$(cat "$work/POST /v1/decisions.rps")
+run "GET /actuator/health" health -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" http://localhost:$PORT/actuator/health
+run "POST /v1/decisions" decisions -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$work/requests.lua" http://localhost:$PORT
+peak=$(cat "$work/decisions.rps")
 half=$(python3 -c "print(max(1, int(float('$peak') / 2)))")
 if wrk --version 2>&1 | grep -q -- '-R'; then
-  run "POST at half peak (-R $half)" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -R "$half" -s "$work/requests.lua" http://localhost:$PORT
+  run "POST at half peak (-R $half)" half -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -R "$half" -s "$work/requests.lua" http://localhost:$PORT
 else
   echo "(this wrk has no fixed-rate mode; p99 at half of peak load not measured: use wrk2)"
 fi
 rss_kb=$(ps -o rss= -p "$(cat "$work/pid")")
-python3 - "$(cat "$work/GET /actuator/health.rps")" "$peak" <<PY
+python3 - "$(cat "$work/health.rps")" "$peak" <<PY
 import sys
 health, decisions = map(float, sys.argv[1:3])
 print(f"decisions/health throughput: {decisions / health:.0%}")
