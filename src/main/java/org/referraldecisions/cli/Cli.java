@@ -61,7 +61,8 @@ public final class Cli {
                   Citations name a known document, explanations, phases, and each area's effective dates
                   neither overlap nor leave gaps.
               reload [--url http://localhost:8080]
-                  Ask the running service to reload its rules (gated by the same checks).
+                  Ask the running service to reload its rules (gated by the same checks). Sends the API key
+                  in the environment variable REFERRALS_API_KEY (a key with the POLICY_ADMIN role).
 
             Exit codes: 0 ok, 1 failures found, 2 usage or load error.
             Example: java -jar target/referral-decisions.jar test --cases test-cases/cleveland
@@ -176,9 +177,13 @@ public final class Cli {
 
     private int reload(Options o) throws java.io.IOException, InterruptedException {
         String url = o.get("url") == null ? "http://localhost:8080" : o.get("url");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url + "/v1/rulesets/reload")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/v1/rulesets/reload")).POST(HttpRequest.BodyPublishers.noBody());
+        // The key comes from the environment, never the command line (which other users can see in ps).
+        String key = System.getenv("REFERRALS_API_KEY");
+        if (key != null && !key.isBlank()) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         out.println(response.body());
         return response.statusCode() == 200 ? 0 : response.statusCode() == 422 ? 1 : 2;
     }

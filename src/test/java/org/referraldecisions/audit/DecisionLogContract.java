@@ -177,6 +177,7 @@ abstract class DecisionLogContract {
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + Fixtures.KEY_ALL_ROLES);
     }
 }
