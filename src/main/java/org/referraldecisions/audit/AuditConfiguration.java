@@ -1,15 +1,19 @@
 package org.referraldecisions.audit;
 
 import java.time.Clock;
+import java.time.Period;
 
 import org.referraldecisions.api.DecisionRecorder;
 import org.referraldecisions.api.DecisionRequestReader;
 import org.referraldecisions.api.DecisionService;
 import org.referraldecisions.ruleset.RulesetRegistry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * cost only: a service that serves review boards keeps it on); reading, replay and verification stay.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class AuditConfiguration {
 
     @Bean
@@ -34,6 +39,30 @@ class AuditConfiguration {
     @ConditionalOnProperty(name = "referrals.decision-log.enabled", havingValue = "true", matchIfMissing = true)
     DecisionRecorder decisionLogRecorder(DecisionLog decisionLog, JsonMapper json) {
         return new DecisionLogRecorder(decisionLog, json);
+    }
+
+    @Bean
+    Retention retention(DecisionLog decisionLog, Clock clock, @Value("${referrals.retention.period:P7Y}") Period period) {
+        return new Retention(decisionLog, clock, period);
+    }
+
+    /** Purges bodies past the retention period every night (cron configurable; "-" turns it off). */
+    @Bean
+    RetentionSchedule retentionSchedule(Retention retention) {
+        return new RetentionSchedule(retention);
+    }
+
+    static final class RetentionSchedule {
+        private final Retention retention;
+
+        RetentionSchedule(Retention retention) {
+            this.retention = retention;
+        }
+
+        @Scheduled(cron = "${referrals.retention.cron:0 30 2 * * *}", zone = "Europe/London")
+        void purge() {
+            retention.purge();
+        }
     }
 
     @Bean

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import jakarta.validation.Validation;
 import org.referraldecisions.api.DecisionRequestReader;
+import org.referraldecisions.audit.AuditCommands;
 import org.referraldecisions.api.DecisionResponseV1;
 import org.referraldecisions.api.DecisionService;
 import org.referraldecisions.api.FieldError;
@@ -39,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Cli {
 
-    public static final Set<String> COMMANDS = Set.of("decide", "test", "check", "reload", "diff", "coverage", "lint", "help");
+    public static final Set<String> COMMANDS = Set.of("decide", "test", "check", "reload", "diff", "coverage", "lint", "verify", "purge", "help");
 
     static final String USAGE = """
             Usage: java -jar target/referral-decisions.jar <command> [options]
@@ -60,6 +61,12 @@ public final class Cli {
               lint [--rules DIR] [--format pretty|json]
                   Citations name a known document, explanations, phases, and each area's effective dates
                   neither overlap nor leave gaps.
+              verify [--spring.datasource.url=... --spring.datasource.username=... --spring.datasource.password=...]
+                  Walk the decision log's hash chain (same database settings as the service); name the first
+                  record that fails (exit 1).
+              purge [--referrals.retention.period=P7Y] [--spring.datasource.url=...]
+                  Remove the request and response of decisions older than the retention period; ids, hashes
+                  and rule set identity stay, and the chain still verifies.
               reload [--url http://localhost:8080]
                   Ask the running service to reload its rules (gated by the same checks). Sends the API key
                   in the environment variable REFERRALS_API_KEY (a key with the POLICY_ADMIN role).
@@ -79,6 +86,10 @@ public final class Cli {
     }
 
     public int run(String... args) {
+        if (args.length > 0 && (args[0].equals("verify") || args[0].equals("purge"))) {
+            String[] springArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
+            return args[0].equals("verify") ? AuditCommands.verify(springArgs, out) : AuditCommands.purge(springArgs, out);
+        }
         Options options;
         try {
             options = Options.parse(args);
