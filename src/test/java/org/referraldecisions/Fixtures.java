@@ -23,6 +23,11 @@ public final class Fixtures {
 
     public static final Path RULES = Path.of("rules");
     public static final Path CASES = Path.of("test-cases");
+    /** Test API keys, configured by their hashes in src/test/resources/config/application.properties. */
+    public static final String KEY_ALL_ROLES = "test-key-all-roles";
+    public static final String KEY_CALLER = "test-key-caller";
+    public static final String KEY_REVIEWER = "test-key-reviewer";
+    public static final String KEY_POLICY_ADMIN = "test-key-policy-admin";
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-15T09:00:00Z"), ZoneOffset.UTC);
 
     private static RulesetCatalog catalog;

@@ -18,16 +18,33 @@ public final class DecisionService {
     private final RulesetRegistry registry;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final DecisionRecorder recorder;
 
     public DecisionService(RulesetRegistry registry, Clock clock, Supplier<String> ids) {
+        this(registry, clock, ids, DecisionRecorder.NONE);
+    }
+
+    public DecisionService(RulesetRegistry registry, Clock clock, Supplier<String> ids, DecisionRecorder recorder) {
         this.registry = registry;
         this.clock = clock;
         this.ids = ids;
+        this.recorder = recorder;
     }
 
-    /** Decides a request already validated by {@link DecisionRequestReader}. */
+    /**
+     * Decides a request already validated by {@link DecisionRequestReader} and records it; returns only
+     * once the recorder has (for the decision log: once the row is committed).
+     */
     public DecisionResponseV1 decide(DecisionRequestV1 request) {
+        long started = System.nanoTime();
         CompiledRuleset ruleset = registry.current().select(request.area(), request.asOf(), request.rulesetVersion());
+        DecisionResponseV1 response = decideWith(ruleset, request);
+        recorder.record(request, response, ruleset, System.nanoTime() - started);
+        return response;
+    }
+
+    /** Decides a request with the given rule set, recording nothing: for replaying a logged decision. */
+    public DecisionResponseV1 decideWith(CompiledRuleset ruleset, DecisionRequestV1 request) {
         Decision decision = DecisionEngine.decide(ruleset, CaseFactsMapper.toFacts(request));
         return DecisionResponseV1.of(ids.get(), request, clock.instant(), decision);
     }

@@ -11,6 +11,7 @@ import org.referraldecisions.ruleset.RulesetLoader;
 import org.referraldecisions.ruleset.RulesetRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,7 +52,7 @@ class ServiceConfiguration {
     }
 
     @Bean
-    DecisionService decisionService(RulesetRegistry registry, Clock clock) {
-        return new DecisionService(registry, clock, () -> UUID.randomUUID().toString());
+    DecisionService decisionService(RulesetRegistry registry, Clock clock, ObjectProvider<DecisionRecorder> recorder) {
+        return new DecisionService(registry, clock, () -> UUID.randomUUID().toString(), recorder.getIfAvailable(() -> DecisionRecorder.NONE));
     }
 }

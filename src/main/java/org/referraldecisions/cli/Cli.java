@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import jakarta.validation.Validation;
 import org.referraldecisions.api.DecisionRequestReader;
+import org.referraldecisions.audit.AuditCommands;
 import org.referraldecisions.api.DecisionResponseV1;
 import org.referraldecisions.api.DecisionService;
 import org.referraldecisions.api.FieldError;
@@ -39,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Cli {
 
-    public static final Set<String> COMMANDS = Set.of("decide", "test", "check", "reload", "diff", "coverage", "lint", "help");
+    public static final Set<String> COMMANDS = Set.of("decide", "test", "check", "reload", "diff", "coverage", "lint", "verify", "purge", "help");
 
     static final String USAGE = """
             Usage: java -jar target/referral-decisions.jar <command> [options]
@@ -60,8 +61,15 @@ public final class Cli {
               lint [--rules DIR] [--format pretty|json]
                   Citations name a known document, explanations, phases, and each area's effective dates
                   neither overlap nor leave gaps.
+              verify [--spring.datasource.url=... --spring.datasource.username=... --spring.datasource.password=...]
+                  Walk the decision log's hash chain (same database settings as the service); name the first
+                  record that fails (exit 1).
+              purge [--referrals.retention.period=P7Y] [--spring.datasource.url=...]
+                  Remove the request and response of decisions older than the retention period; ids, hashes
+                  and rule set identity stay, and the chain still verifies.
               reload [--url http://localhost:8080]
-                  Ask the running service to reload its rules (gated by the same checks).
+                  Ask the running service to reload its rules (gated by the same checks). Sends the API key
+                  in the environment variable REFERRALS_API_KEY (a key with the POLICY_ADMIN role).
 
             Exit codes: 0 ok, 1 failures found, 2 usage or load error.
             Example: java -jar target/referral-decisions.jar test --cases test-cases/cleveland
@@ -78,6 +86,10 @@ public final class Cli {
     }
 
     public int run(String... args) {
+        if (args.length > 0 && (args[0].equals("verify") || args[0].equals("purge"))) {
+            String[] springArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
+            return args[0].equals("verify") ? AuditCommands.verify(springArgs, out) : AuditCommands.purge(springArgs, out);
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -176,9 +188,13 @@ public final class Cli {
 
     private int reload(Options o) throws java.io.IOException, InterruptedException {
         String url = o.get("url") == null ? "http://localhost:8080" : o.get("url");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url + "/v1/rulesets/reload")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/v1/rulesets/reload")).POST(HttpRequest.BodyPublishers.noBody());
+        // The key comes from the environment, never the command line (which other users can see in ps).
+        String key = System.getenv("REFERRALS_API_KEY");
+        if (key != null && !key.isBlank()) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         out.println(response.body());
         return response.statusCode() == 200 ? 0 : response.statusCode() == 422 ? 1 : 2;
     }

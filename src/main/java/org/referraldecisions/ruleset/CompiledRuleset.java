@@ -19,9 +19,12 @@ public final class CompiledRuleset {
     private final KieBase kieBase;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByQualifiedName;
+    private final List<RulesetFiles> files;
 
-    CompiledRuleset(Manifest manifest, String sha256, KieBase kieBase, List<RuleInfo> rules, Map<String, String> packageOfRule) {
+    CompiledRuleset(Manifest manifest, String sha256, KieBase kieBase, List<RuleInfo> rules, Map<String, String> packageOfRule,
+                    List<RulesetFiles> files) {
         this.manifest = manifest;
+        this.files = List.copyOf(files);
         this.sha256 = sha256;
         this.kieBase = kieBase;
         this.rules = List.copyOf(rules);
@@ -43,6 +46,14 @@ public final class CompiledRuleset {
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /**
+     * The files this rule set was compiled from, its own first and then each include in manifest order:
+     * exactly what its {@link #sha256()} covers, so it can be archived and compiled again.
+     */
+    public List<RulesetFiles> files() {
+        return files;
     }
 
     /** Every rule in the rule set, its includes' rules too, in the order they are listed to policy owners. */

@@ -94,7 +94,7 @@ final class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new RulesetException(problems);
         }
-        return new CompiledRuleset(own.manifest(), RulesetHasher.sha256(own, includes), kieBase, rules, packageOfRule);
+        return new CompiledRuleset(own.manifest(), RulesetHasher.sha256(own, includes), kieBase, rules, packageOfRule, all);
     }
 
     private static List<RuleInfo> describe(KieBase kieBase, Map<String, RulesetId> rulesetOfPackage,

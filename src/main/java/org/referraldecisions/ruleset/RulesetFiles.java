@@ -12,4 +12,13 @@ public record RulesetFiles(Manifest manifest, Path directory, String manifestTex
     public RulesetFiles {
         drl = Map.copyOf(drl);
     }
+
+    /**
+     * Files held in memory rather than read from disk (for example from an archive): the manifest is
+     * parsed and checked as if read from {@code where}.
+     */
+    public static RulesetFiles of(String manifestText, Map<String, String> drl, String where) {
+        Manifest manifest = ManifestReader.read(manifestText, where + "/" + RulesetReader.MANIFEST);
+        return new RulesetFiles(manifest, Path.of(where), manifestText, new java.util.TreeMap<>(drl));
+    }
 }

@@ -20,6 +20,15 @@ public final class RulesetLoader {
     private RulesetLoader() {
     }
 
+    /**
+     * Compiles one rule set from files held in memory: the rule set's own files first, then those of
+     * each include in manifest order (as {@link CompiledRuleset#files()} gives them). Used to bring back
+     * an archived rule set whose directory has since changed or gone.
+     */
+    public static CompiledRuleset compile(List<RulesetFiles> ownThenIncludes, String displayRoot) {
+        return RulesetCompiler.compile(ownThenIncludes.get(0), ownThenIncludes.subList(1, ownThenIncludes.size()), displayRoot);
+    }
+
     public static RulesetCatalog load(Path rulesRoot) {
         List<RulesetFiles> all = RulesetReader.readAll(rulesRoot);
         String displayRoot = RulesetReader.display(rulesRoot, rulesRoot);

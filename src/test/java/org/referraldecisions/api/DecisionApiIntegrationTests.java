@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.referraldecisions.Fixtures;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -81,7 +82,7 @@ class DecisionApiIntegrationTests {
     @Test
     void malformedJsonAndWrongMediaTypeAreNot500() throws Exception {
         assertThat(post("/v1/decisions", "{\"caseRef\":").statusCode()).isEqualTo(400);
-        HttpResponse<String> wrongType = http.send(HttpRequest.newBuilder(uri("/v1/decisions"))
+        HttpResponse<String> wrongType = http.send(authorized(uri("/v1/decisions"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(CASE)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(wrongType.statusCode()).isEqualTo(415);
@@ -129,7 +130,7 @@ class DecisionApiIntegrationTests {
     @Test
     void batchAcceptsNdjsonAndRefusesItemsOverTheLimit() throws Exception {
         String ndjson = String.join("\n", CASE.replace("\n", ""), CASE.replace("\n", ""), CASE.replace("\n", ""), CASE.replace("\n", "")) + "\n";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/v1/decisions/batch"))
+        HttpResponse<String> response = http.send(authorized(uri("/v1/decisions/batch"))
                 .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode results = JSON.readTree(response.body()).path("results");
@@ -156,12 +157,16 @@ class DecisionApiIntegrationTests {
     }
 
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return http.send(authorized(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(authorized(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + Fixtures.KEY_ALL_ROLES);
     }
 
     private URI uri(String path) {

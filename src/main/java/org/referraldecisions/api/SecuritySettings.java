@@ -1,0 +1,31 @@
+package org.referraldecisions.api;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code referrals.security.*}: how callers authenticate. {@code mode=api-key} (default): keys sent as
+ * {@code Authorization: Bearer <key>}, configured only by their SHA-256 hex with the roles they carry.
+ * {@code mode=jwt}: OAuth2 JWTs (issuer or key set under {@code spring.security.oauth2.resourceserver.jwt.*}),
+ * roles from the claim {@code roles-claim}. {@code generate-dev-key} (the {@code dev} profile) makes up a key
+ * with every role at start-up and logs it, for trying the service locally; without it, api-key mode with no
+ * keys refuses to start.
+ */
+@ConfigurationProperties("referrals.security")
+record SecuritySettings(String mode, List<ApiKey> apiKeys, String rolesClaim, boolean generateDevKey) {
+
+    /** One API key: the SHA-256 (hex) of the key and its roles, e.g. {@code CALLER,REVIEWER}. */
+    record ApiKey(String sha256, List<String> roles) {
+    }
+
+    SecuritySettings {
+        mode = mode == null || mode.isBlank() ? "api-key" : mode;
+        apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+        rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
+    }
+
+    boolean jwt() {
+        return "jwt".equals(mode);
+    }
+}

@@ -1,0 +1,77 @@
+package org.referraldecisions.audit;
+
+import java.time.Clock;
+import java.time.Period;
+
+import org.referraldecisions.api.DecisionRecorder;
+import org.referraldecisions.api.DecisionRequestReader;
+import org.referraldecisions.api.DecisionService;
+import org.referraldecisions.ruleset.RulesetRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the decision log. {@code referrals.decision-log.enabled=false} stops recording (for measuring its
+ * cost only: a service that serves review boards keeps it on); reading, replay and verification stay.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class AuditConfiguration {
+
+    @Bean
+    RulesetArchive rulesetArchive(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        return new RulesetArchive(jdbc, json, clock);
+    }
+
+    @Bean
+    DecisionLog decisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive) {
+        return new DecisionLog(jdbc, tx, archive);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "referrals.decision-log.enabled", havingValue = "true", matchIfMissing = true)
+    DecisionRecorder decisionLogRecorder(DecisionLog decisionLog, JsonMapper json) {
+        return new DecisionLogRecorder(decisionLog, json);
+    }
+
+    @Bean
+    Retention retention(DecisionLog decisionLog, Clock clock, @Value("${referrals.retention.period:P7Y}") Period period) {
+        return new Retention(decisionLog, clock, period);
+    }
+
+    /** Purges bodies past the retention period every night (cron configurable; "-" turns it off). */
+    @Bean
+    RetentionSchedule retentionSchedule(Retention retention) {
+        return new RetentionSchedule(retention);
+    }
+
+    static final class RetentionSchedule {
+        private final Retention retention;
+
+        RetentionSchedule(Retention retention) {
+            this.retention = retention;
+        }
+
+        @Scheduled(cron = "${referrals.retention.cron:0 30 2 * * *}", zone = "Europe/London")
+        void purge() {
+            retention.purge();
+        }
+    }
+
+    @Bean
+    ChainVerifier chainVerifier(DecisionLog decisionLog) {
+        return new ChainVerifier(decisionLog);
+    }
+
+    @Bean
+    Replayer replayer(RulesetRegistry registry, RulesetArchive archive, DecisionService service, DecisionRequestReader reader, JsonMapper json) {
+        return new Replayer(registry, archive, service, reader, json);
+    }
+}

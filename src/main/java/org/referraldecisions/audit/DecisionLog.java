@@ -1,0 +1,123 @@
+package org.referraldecisions.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.referraldecisions.ruleset.CompiledRuleset;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The decision log table: appends records to the hash chain, one at a time, and reads them back.
+ * An append locks the single chain-head row for its transaction, so records get consecutive sequence
+ * numbers and each links to the one before, however many threads or instances write.
+ */
+final class DecisionLog {
+
+    /** What the deciding thread knows of a decision; the log adds the sequence number and hashes. */
+    record Entry(String decisionId, Instant decidedAt, String caseRef, CompiledRuleset ruleset, long durationMicros,
+                 String requestJson, String responseJson) {
+    }
+
+    private static final String COLUMNS = "seq, decision_id, decided_at, case_ref, ruleset_area, ruleset_version, ruleset_sha256, "
+            + "duration_micros, request_json, response_json, request_sha256, response_sha256, purged_at, prev_hash, record_hash";
+
+    private static final RowMapper<DecisionRecord> ROW = DecisionLog::map;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final RulesetArchive archive;
+
+    DecisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.archive = archive;
+    }
+
+    /** Appends the decision and commits; returns the record as stored. */
+    DecisionRecord append(Entry e) {
+        return tx.execute(status -> {
+            var head = jdbc.queryForMap("SELECT seq, record_hash FROM decision_chain_head WHERE id = 1 FOR UPDATE");
+            archive.ensureArchived(e.ruleset());
+            long seq = ((Number) head.get("seq")).longValue() + 1;
+            // Stored to the microsecond (PostgreSQL's precision), so the hash is computed from what is stored.
+            Instant decidedAt = e.decidedAt().truncatedTo(ChronoUnit.MICROS);
+            DecisionRecord draft = new DecisionRecord(seq, e.decisionId(), decidedAt, e.caseRef(), e.ruleset().id().area(),
+                    e.ruleset().id().version(), e.ruleset().sha256(), e.durationMicros(), e.requestJson(), e.responseJson(),
+                    Sha256.hex(e.requestJson()), Sha256.hex(e.responseJson()), null, (String) head.get("record_hash"), null);
+            DecisionRecord r = withHash(draft, draft.computeHash());
+            jdbc.update("INSERT INTO decision_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    r.seq(), r.decisionId(), utc(r.decidedAt()), r.caseRef(), r.rulesetArea(), r.rulesetVersion(),
+                    r.rulesetSha256(), r.durationMicros(), r.requestJson(), r.responseJson(), r.requestSha256(),
+                    r.responseSha256(), null, r.prevHash(), r.recordHash());
+            jdbc.update("UPDATE decision_chain_head SET seq = ?, record_hash = ? WHERE id = 1", r.seq(), r.recordHash());
+            return r;
+        });
+    }
+
+    Optional<DecisionRecord> find(String decisionId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM decision_log WHERE decision_id = ?", ROW, decisionId).stream().findFirst();
+    }
+
+    /** A case's decisions, newest first. */
+    List<DecisionRecord> history(String caseRef, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM decision_log WHERE case_ref = ? ORDER BY seq DESC LIMIT ?", ROW, caseRef, limit);
+    }
+
+    /** Every record in chain order, streamed. */
+    void forEachInOrder(Consumer<DecisionRecord> action) {
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM decision_log ORDER BY seq");
+            statement.setFetchSize(500);
+            return statement;
+        }, rs -> {
+            action.accept(map(rs, 0));
+        });
+    }
+
+    /** The chain head: the sequence number and hash of the last record (0 and zeros when empty). */
+    ChainHead head() {
+        return jdbc.queryForObject("SELECT seq, record_hash FROM decision_chain_head WHERE id = 1",
+                (rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)));
+    }
+
+    record ChainHead(long seq, String recordHash) {
+    }
+
+    /** Removes the bodies of records decided before {@code cutoff}; ids, hashes and rule set identity stay. */
+    int purgeBodiesBefore(Instant cutoff, Instant now) {
+        return jdbc.update("UPDATE decision_log SET request_json = NULL, response_json = NULL, purged_at = ? "
+                + "WHERE decided_at < ? AND (request_json IS NOT NULL OR response_json IS NOT NULL)", utc(now), utc(cutoff));
+    }
+
+    private static DecisionRecord withHash(DecisionRecord r, String hash) {
+        return new DecisionRecord(r.seq(), r.decisionId(), r.decidedAt(), r.caseRef(), r.rulesetArea(), r.rulesetVersion(),
+                r.rulesetSha256(), r.durationMicros(), r.requestJson(), r.responseJson(), r.requestSha256(), r.responseSha256(),
+                r.purgedAt(), r.prevHash(), hash);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static DecisionRecord map(ResultSet rs, int row) throws SQLException {
+        return new DecisionRecord(rs.getLong("seq"), rs.getString("decision_id"), instant(rs, "decided_at"), rs.getString("case_ref"),
+                rs.getString("ruleset_area"), rs.getString("ruleset_version"), rs.getString("ruleset_sha256"),
+                rs.getLong("duration_micros"), rs.getString("request_json"), rs.getString("response_json"),
+                rs.getString("request_sha256"), rs.getString("response_sha256"), instant(rs, "purged_at"),
+                rs.getString("prev_hash"), rs.getString("record_hash"));
+    }
+}

@@ -1,0 +1,183 @@
+package org.referraldecisions.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.referraldecisions.Fixtures;
+import org.referraldecisions.ruleset.RulesetCatalog;
+import org.referraldecisions.ruleset.RulesetLoader;
+import org.referraldecisions.ruleset.RulesetRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The decision log over HTTP, run against each database it supports (subclasses choose the database):
+ * what is logged, review, replay (also from the archive after the rules on disk are gone) and the hash chain.
+ */
+abstract class DecisionLogContract {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String CASE = """
+            {"caseRef":"%s","area":"cleveland","asOf":"2026-03-15",
+             "victim":{"age":34,"relationship":"EX_PARTNER","childrenInHousehold":1},
+             "perpetrator":{"age":36},
+             "policeIncidents":[{"date":"2025-03-15"},{"date":"2026-01-10"},{"date":"2026-03-02"}],
+             "previousMaracReferral":{"date":"2025-11-01","area":"cleveland"},
+             "currentIncident":{"date":"2026-03-02","types":["OTHER"]},
+             "consent":{"victimAware":true,"consentGiven":false,"significantConcern":false},
+             "offender":{"mappaLevel":2,"managingAgency":"PROBATION"}}""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    RulesetRegistry registry;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void everyDecisionIsLoggedWithItsRequestResponseAndRuleset() throws Exception {
+        JsonNode decision = decide("LOG-1");
+        String id = decision.path("decisionId").asString();
+
+        HttpResponse<String> response = get("/v1/decisions/" + id);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode logged = JSON.readTree(response.body());
+        assertThat(logged.path("caseRef").asString()).isEqualTo("LOG-1");
+        assertThat(logged.path("response")).isEqualTo(decision);
+        assertThat(logged.path("request").path("asOf").asString()).isEqualTo("2026-03-15");
+        assertThat(logged.path("request").path("victim").path("age").asInt()).isEqualTo(34);
+        assertThat(logged.path("ruleset")).isEqualTo(decision.path("ruleset"));
+        assertThat(logged.path("durationMicros").asLong()).isPositive();
+        assertThat(logged.path("chain").path("recordHash").asString()).matches("[0-9a-f]{64}");
+        assertThat(logged.path("chain").path("prevHash").asString()).matches("[0-9a-f]{64}");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ruleset_archive WHERE sha256 = ?", Integer.class,
+                decision.path("ruleset").path("sha256").asString())).isEqualTo(1);
+    }
+
+    @Test
+    void aCasesHistoryIsNewestFirst() throws Exception {
+        String first = decide("LOG-HISTORY").path("decisionId").asString();
+        String second = decide("LOG-HISTORY").path("decisionId").asString();
+        JsonNode history = JSON.readTree(get("/v1/decisions?caseRef=LOG-HISTORY").body());
+        assertThat(history.valueStream().map(h -> h.path("decisionId").asString())).containsExactly(second, first);
+        assertThat(history.get(0).path("chain").path("prevHash").asString())
+                .isEqualTo(history.get(1).path("chain").path("recordHash").asString());
+    }
+
+    @Test
+    void replayWithTheSameRulesetIsIdentical() throws Exception {
+        String id = decide("LOG-REPLAY").path("decisionId").asString();
+        HttpResponse<String> response = post("/v1/decisions/" + id + "/replay");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode report = JSON.readTree(response.body());
+        assertThat(report.path("identical").asBoolean()).as(response.body()).isTrue();
+        assertThat(report.path("differences").size()).isZero();
+        assertThat(report.path("replayedWith")).isEqualTo(report.path("original"));
+    }
+
+    @Test
+    void replayWithAnotherVersionShowsWhatWouldBeDecidedNow() throws Exception {
+        String id = decide("LOG-NOW").path("decisionId").asString();
+        JsonNode report = JSON.readTree(post("/v1/decisions/" + id + "/replay?rulesetVersion=2026-04").body());
+        assertThat(report.path("replayedWith").path("version").asString()).isEqualTo("2026-04");
+        assertThat(report.path("identical").asBoolean()).isFalse();
+        assertThat(report.path("differences").findValuesAsString("field")).contains("firedRules")
+                .allSatisfy(field -> assertThat(field).doesNotStartWith("decisionId").doesNotStartWith("decidedAt"));
+        assertThat(post("/v1/decisions/" + id + "/replay?rulesetVersion=1999-01").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void replayUsesTheArchiveWhenTheRulesOnDiskAreGone(@TempDir Path temp) throws Exception {
+        String id = decide("LOG-ARCHIVE").path("decisionId").asString();
+        RulesetCatalog before = registry.current();
+        // Only Lincolnshire left on disk: Cleveland 2017-10 can come back only from the archive.
+        Path rules = temp.resolve("rules");
+        Fixtures.copy(Fixtures.RULES.resolve("lincolnshire"), rules.resolve("lincolnshire"));
+        Fixtures.copy(Fixtures.RULES.resolve("common"), rules.resolve("common"));
+        registry.swap(RulesetLoader.load(rules));
+        try {
+            JsonNode report = JSON.readTree(post("/v1/decisions/" + id + "/replay").body());
+            assertThat(report.path("identical").asBoolean()).as(report.toString()).isTrue();
+            assertThat(report.path("replayedWith").path("version").asString()).isEqualTo("2017-10");
+        } finally {
+            registry.swap(before);
+        }
+    }
+
+    @Test
+    void anUnknownDecisionIs404Problem() throws Exception {
+        for (HttpResponse<String> response : List.of(get("/v1/decisions/no-such-id"), post("/v1/decisions/no-such-id/replay"))) {
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(JSON.readTree(response.body()).path("code").asString()).isEqualTo("unknown_decision");
+        }
+    }
+
+    @Test
+    void theChainVerifiesAndAnEditedRowIsNamed() throws Exception {
+        decide("LOG-CHAIN-1");
+        String id = decide("LOG-CHAIN-2").path("decisionId").asString();
+        decide("LOG-CHAIN-3");
+        JsonNode ok = JSON.readTree(get("/v1/decisions/verify").body());
+        assertThat(ok.path("verified").asBoolean()).as(ok.toString()).isTrue();
+        assertThat(ok.path("records").asLong()).isGreaterThanOrEqualTo(3);
+
+        long seq = jdbc.queryForObject("SELECT seq FROM decision_log WHERE decision_id = ?", Long.class, id);
+        String original = jdbc.queryForObject("SELECT response_json FROM decision_log WHERE seq = ?", String.class, seq);
+        try {
+            jdbc.update("UPDATE decision_log SET response_json = ? WHERE seq = ?", original.replace("\"refer\":true", "\"refer\":false"), seq);
+            JsonNode failed = JSON.readTree(get("/v1/decisions/verify").body());
+            assertThat(failed.path("verified").asBoolean()).isFalse();
+            assertThat(failed.path("firstFailure").path("seq").asLong()).isEqualTo(seq);
+            assertThat(failed.path("firstFailure").path("decisionId").asString()).isEqualTo(id);
+            assertThat(failed.path("firstFailure").path("reason").asString()).contains("response");
+        } finally {
+            jdbc.update("UPDATE decision_log SET response_json = ? WHERE seq = ?", original, seq);
+        }
+        try {
+            jdbc.update("UPDATE decision_log SET case_ref = 'SOMEONE-ELSE' WHERE seq = ?", seq);
+            JsonNode failed = JSON.readTree(get("/v1/decisions/verify").body());
+            assertThat(failed.path("firstFailure").path("seq").asLong()).isEqualTo(seq);
+            assertThat(failed.path("firstFailure").path("reason").asString()).contains("content");
+        } finally {
+            jdbc.update("UPDATE decision_log SET case_ref = 'LOG-CHAIN-2' WHERE seq = ?", seq);
+        }
+        assertThat(JSON.readTree(get("/v1/decisions/verify").body()).path("verified").asBoolean()).isTrue();
+    }
+
+    JsonNode decide(String caseRef) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request("/v1/decisions").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(CASE.formatted(caseRef))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path) throws IOException, InterruptedException {
+        return http.send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + Fixtures.KEY_ALL_ROLES);
+    }
+}

@@ -1,0 +1,101 @@
+package org.referraldecisions.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Period;
+
+import org.junit.jupiter.api.Test;
+import org.referraldecisions.Fixtures;
+import org.referraldecisions.cli.Cli;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Retention keeps the chain verifiable; the {@code verify} command reads the service's database. Its own
+ * application context (and in-memory database), since a purge touches every record.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"referrals.warmup.decisions=0", "referrals.retention.period=P7Y"})
+class RetentionAndCommandTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DecisionLog decisionLog;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void purgeRemovesOldBodiesKeepsTheRecordAndTheChainVerifies() throws Exception {
+        String id = decide("RET-1");
+        decide("RET-2");
+        assertThat(new Retention(decisionLog, Clock.systemUTC(), Period.ofYears(7)).purge()).isZero();
+        Clock eightYearsOn = Clock.offset(Clock.systemUTC(), Duration.ofDays(8 * 366));
+        assertThat(new Retention(decisionLog, eightYearsOn, Period.ofYears(7)).purge()).isGreaterThanOrEqualTo(2);
+
+        JsonNode record = DecisionLogContract.JSON.readTree(send("GET", "/v1/decisions/" + id, null).body());
+        assertThat(record.path("request").isNull()).isTrue();
+        assertThat(record.path("response").isNull()).isTrue();
+        assertThat(record.path("purgedAt").asString()).isNotBlank();
+        assertThat(record.path("ruleset").path("sha256").asString()).matches("[0-9a-f]{64}");
+        assertThat(record.path("chain").path("responseSha256").asString()).matches("[0-9a-f]{64}");
+        assertThat(DecisionLogContract.JSON.readTree(send("GET", "/v1/decisions/verify", null).body()).path("verified").asBoolean()).isTrue();
+
+        HttpResponse<String> replay = send("POST", "/v1/decisions/" + id + "/replay", null);
+        assertThat(replay.statusCode()).isEqualTo(410);
+        assertThat(DecisionLogContract.JSON.readTree(replay.body()).path("code").asString()).isEqualTo("decision_purged");
+    }
+
+    @Test
+    void theVerifyCommandReadsTheServicesDatabaseAndNamesTheFirstBadRecord() throws Exception {
+        String id = decide("CMD-1");
+        decide("CMD-2");
+        String url;
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            url = connection.getMetaData().getURL();
+        }
+        String[] args = {"verify", "--spring.datasource.url=" + url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run(args)).as(out.toString()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"verified\" : true");
+
+        long seq = jdbc.queryForObject("SELECT seq FROM decision_log WHERE decision_id = ?", Long.class, id);
+        jdbc.update("UPDATE decision_log SET duration_micros = duration_micros + 1 WHERE seq = ?", seq);
+        try {
+            out.reset();
+            assertThat(new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run(args)).isEqualTo(1);
+            JsonNode verification = DecisionLogContract.JSON.readTree(out.toString(StandardCharsets.UTF_8));
+            assertThat(verification.path("firstFailure").path("decisionId").asString()).isEqualTo(id);
+        } finally {
+            jdbc.update("UPDATE decision_log SET duration_micros = duration_micros - 1 WHERE seq = ?", seq);
+        }
+    }
+
+    private String decide(String caseRef) throws Exception {
+        HttpResponse<String> response = send("POST", "/v1/decisions", DecisionLogContract.CASE.formatted(caseRef));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return DecisionLogContract.JSON.readTree(response.body()).path("decisionId").asString();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + Fixtures.KEY_ALL_ROLES).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
