@@ -3,11 +3,15 @@ package org.referraldecisions.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.referraldecisions.ruleset.UnknownRulesetException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,14 +28,18 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code POST /v1/decisions/batch}: many cases in one request, as a JSON array or as NDJSON (one
  * request per line, {@code application/x-ndjson}). Each item is read and validated on its own: a bad
- * item gets its own error and the rest are decided. Results come back in order, streamed as each is
- * decided, so memory stays bounded whatever the batch size; more than the configured maximum is refused
- * item by item from the first one over.
+ * item gets its own error and the rest are decided. Results come back in order, streamed a chunk at a
+ * time once the chunk's decisions are logged, so memory stays bounded whatever the batch size; more than
+ * the configured maximum is refused item by item from the first one over.
  */
 @RestController
 class BatchController {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** Items decided before their results are written: the decision log commits them together. */
+    private static final int CHUNK = 256;
+    private static final Logger log = LoggerFactory.getLogger(BatchController.class);
 
     private final DecisionRequestReader reader;
     private final DecisionService service;
@@ -59,43 +67,78 @@ class BatchController {
             json.writeStartObject();
             json.writeName("results");
             json.writeStartArray();
+            List<Result> pending = new ArrayList<>(CHUNK);
             int index = 0;
             try {
                 if (!ndjson && parser.nextToken() != JsonToken.START_ARRAY) {
-                    error(json, 0, 400, List.of(new FieldError("$", "a batch is a JSON array of decision requests")));
+                    pending.add(Result.refused(0, 400, List.of(new FieldError("$", "a batch is a JSON array of decision requests"))));
                 } else {
                     JsonToken token;
                     while ((token = parser.nextToken()) != null && token != JsonToken.END_ARRAY) {
                         JsonNode item = parser.readValueAsTree();
                         if (index >= maxItems) {
-                            error(json, index, 413, List.of(new FieldError("$[" + index + "]", "the batch limit is " + maxItems + " requests")));
+                            pending.add(Result.refused(index, 413, List.of(new FieldError("$[" + index + "]", "the batch limit is " + maxItems + " requests"))));
                         } else {
-                            decide(json, index, item);
+                            pending.add(decide(index, item));
                         }
                         index++;
+                        if (pending.size() == CHUNK) {
+                            flush(json, pending);
+                        }
                     }
                 }
             } catch (JacksonException e) {
-                error(json, index, 400, List.of(new FieldError("$[" + index + "]", "not valid JSON: " + e.getOriginalMessage())));
+                pending.add(Result.refused(index, 400, List.of(new FieldError("$[" + index + "]", "not valid JSON: " + e.getOriginalMessage()))));
             }
+            flush(json, pending);
             json.writeEndArray();
             json.writeEndObject();
         }
     }
 
-    private void decide(JsonGenerator json, int index, JsonNode item) {
+    /** An item's outcome: refused with errors, or a decision that is being recorded. */
+    private record Result(int index, int status, List<FieldError> errors, CompletableFuture<DecisionResponseV1> decision) {
+        static Result refused(int index, int status, List<FieldError> errors) {
+            return new Result(index, status, errors, null);
+        }
+    }
+
+    private Result decide(int index, JsonNode item) {
         try {
-            DecisionResponseV1 decision = service.decide(reader.read(item));
+            return new Result(index, 200, List.of(), service.decideLater(reader.read(item)));
+        } catch (InvalidRequestException e) {
+            return Result.refused(index, 400, e.errors());
+        } catch (UnknownRulesetException e) {
+            return Result.refused(index, 404, List.of(new FieldError("area", e.getMessage())));
+        }
+    }
+
+    /**
+     * Writes the results so far, in order, each decision only once it is recorded (the decisions of a chunk
+     * are committed to the log together). A decision that could not be recorded is sent as an error.
+     */
+    private static void flush(JsonGenerator json, List<Result> results) {
+        for (Result r : results) {
+            if (r.decision() == null) {
+                error(json, r.index(), r.status(), r.errors());
+                continue;
+            }
+            DecisionResponseV1 decision;
+            try {
+                decision = DecisionService.await(r.decision());
+            } catch (RuntimeException notRecorded) {
+                log.error("batch item {} was decided but could not be recorded; sent as an error", r.index(), notRecorded);
+                error(json, r.index(), 500, List.of(new FieldError("$[" + r.index() + "]",
+                        "the decision could not be recorded in the decision log, so it is not given")));
+                continue;
+            }
             json.writeStartObject();
-            json.writeNumberProperty("index", index);
+            json.writeNumberProperty("index", r.index());
             json.writeNumberProperty("status", 200);
             json.writePOJOProperty("decision", decision);
             json.writeEndObject();
-        } catch (InvalidRequestException e) {
-            error(json, index, 400, e.errors());
-        } catch (UnknownRulesetException e) {
-            error(json, index, 404, List.of(new FieldError("area", e.getMessage())));
         }
+        results.clear();
     }
 
     private static void error(JsonGenerator json, int index, int status, List<FieldError> errors) {

@@ -1,6 +1,8 @@
 package org.referraldecisions.api;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import org.referraldecisions.decision.Decision;
@@ -33,14 +35,39 @@ public final class DecisionService {
 
     /**
      * Decides a request already validated by {@link DecisionRequestReader} and records it; returns only
-     * once the recorder has (for the decision log: once the row is committed).
+     * once the recorder has (for the decision log: once the row is committed). If recording fails, so does
+     * this: a decision is never returned unrecorded.
      */
     public DecisionResponseV1 decide(DecisionRequestV1 request) {
+        return await(decideLater(request));
+    }
+
+    /**
+     * Decides now and completes once the decision is recorded: for batches, where waiting for many at once
+     * lets the log commit them together.
+     */
+    public CompletableFuture<DecisionResponseV1> decideLater(DecisionRequestV1 request) {
         long started = System.nanoTime();
         CompiledRuleset ruleset = registry.current().select(request.area(), request.asOf(), request.rulesetVersion());
         DecisionResponseV1 response = decideWith(ruleset, request);
-        recorder.record(request, response, ruleset, System.nanoTime() - started);
-        return response;
+        return recorder.record(request, response, ruleset, System.nanoTime() - started).thenApply(recorded -> response);
+    }
+
+    /** Decides without recording: for warming the engine up, whose decisions are about nobody. */
+    public DecisionResponseV1 rehearse(DecisionRequestV1 request) {
+        return decideWith(registry.current().select(request.area(), request.asOf(), request.rulesetVersion()), request);
+    }
+
+    /** Waits for a decision to be recorded; the recorder's failure is rethrown as it was raised. */
+    public static <T> T await(CompletableFuture<T> recorded) {
+        try {
+            return recorded.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Decides a request with the given rule set, recording nothing: for replaying a logged decision. */

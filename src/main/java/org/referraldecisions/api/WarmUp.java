@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Decides the golden cases repeatedly before the service reports ready (runners finish before
  * readiness), so the first real requests do not pay for class loading and the rule sets' first
- * compilations. Bounded by a number of decisions and by time, whichever comes first.
+ * compilations. Bounded by a number of decisions and by time, whichever comes first. Nothing is recorded:
+ * these decisions are about nobody and must not appear in the decision log.
  */
 @Component
 class WarmUp implements ApplicationRunner {
@@ -60,7 +61,7 @@ class WarmUp implements ApplicationRunner {
         int done = 0;
         while (done < decisions && System.nanoTime() < deadline) {
             try {
-                service.decide(requests.get(done % requests.size()));
+                service.rehearse(requests.get(done % requests.size()));
             } catch (RuntimeException e) {
                 // a case whose rule set is not loaded any more; warming is best effort
             }

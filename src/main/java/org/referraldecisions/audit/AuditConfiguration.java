@@ -37,8 +37,15 @@ class AuditConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "referrals.decision-log.enabled", havingValue = "true", matchIfMissing = true)
-    DecisionRecorder decisionLogRecorder(DecisionLog decisionLog, JsonMapper json) {
-        return new DecisionLogRecorder(decisionLog, json);
+    DecisionRecorder decisionLogRecorder(GroupCommit writer, JsonMapper json) {
+        return new DecisionLogRecorder(writer, json);
+    }
+
+    /** The one writer thread; closed (after committing what is queued) when the service shuts down. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "referrals.decision-log.enabled", havingValue = "true", matchIfMissing = true)
+    GroupCommit groupCommit(DecisionLog decisionLog, @Value("${referrals.decision-log.max-per-commit:256}") int maxPerCommit) {
+        return new GroupCommit(decisionLog, maxPerCommit);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The decision log table: appends records to the hash chain, one at a time, and reads them back.
+ * The decision log table: appends records to the hash chain and reads them back.
  * An append locks the single chain-head row for its transaction, so records get consecutive sequence
  * numbers and each links to the one before, however many threads or instances write.
  */
@@ -44,22 +45,38 @@ final class DecisionLog {
 
     /** Appends the decision and commits; returns the record as stored. */
     DecisionRecord append(Entry e) {
+        return appendAll(List.of(e)).get(0);
+    }
+
+    /**
+     * Appends the decisions, in the order given, in one transaction: all are committed or none is.
+     * Returns the records as stored. One commit for many decisions is what makes the log cheap under load
+     * (see {@link GroupCommit}).
+     */
+    List<DecisionRecord> appendAll(List<Entry> entries) {
         return tx.execute(status -> {
             var head = jdbc.queryForMap("SELECT seq, record_hash FROM decision_chain_head WHERE id = 1 FOR UPDATE");
-            archive.ensureArchived(e.ruleset());
-            long seq = ((Number) head.get("seq")).longValue() + 1;
-            // Stored to the microsecond (PostgreSQL's precision), so the hash is computed from what is stored.
-            Instant decidedAt = e.decidedAt().truncatedTo(ChronoUnit.MICROS);
-            DecisionRecord draft = new DecisionRecord(seq, e.decisionId(), decidedAt, e.caseRef(), e.ruleset().id().area(),
-                    e.ruleset().id().version(), e.ruleset().sha256(), e.durationMicros(), e.requestJson(), e.responseJson(),
-                    Sha256.hex(e.requestJson()), Sha256.hex(e.responseJson()), null, (String) head.get("record_hash"), null);
-            DecisionRecord r = withHash(draft, draft.computeHash());
-            jdbc.update("INSERT INTO decision_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    r.seq(), r.decisionId(), utc(r.decidedAt()), r.caseRef(), r.rulesetArea(), r.rulesetVersion(),
-                    r.rulesetSha256(), r.durationMicros(), r.requestJson(), r.responseJson(), r.requestSha256(),
-                    r.responseSha256(), null, r.prevHash(), r.recordHash());
-            jdbc.update("UPDATE decision_chain_head SET seq = ?, record_hash = ? WHERE id = 1", r.seq(), r.recordHash());
-            return r;
+            long seq = ((Number) head.get("seq")).longValue();
+            String prevHash = (String) head.get("record_hash");
+            List<DecisionRecord> records = new ArrayList<>(entries.size());
+            List<Object[]> rows = new ArrayList<>(entries.size());
+            for (Entry e : entries) {
+                archive.ensureArchived(e.ruleset());
+                // Stored to the microsecond (PostgreSQL's precision), so the hash is computed from what is stored.
+                Instant decidedAt = e.decidedAt().truncatedTo(ChronoUnit.MICROS);
+                DecisionRecord draft = new DecisionRecord(++seq, e.decisionId(), decidedAt, e.caseRef(), e.ruleset().id().area(),
+                        e.ruleset().id().version(), e.ruleset().sha256(), e.durationMicros(), e.requestJson(), e.responseJson(),
+                        Sha256.hex(e.requestJson()), Sha256.hex(e.responseJson()), null, prevHash, null);
+                DecisionRecord r = withHash(draft, draft.computeHash());
+                records.add(r);
+                rows.add(new Object[] {r.seq(), r.decisionId(), utc(r.decidedAt()), r.caseRef(), r.rulesetArea(), r.rulesetVersion(),
+                        r.rulesetSha256(), r.durationMicros(), r.requestJson(), r.responseJson(), r.requestSha256(),
+                        r.responseSha256(), null, r.prevHash(), r.recordHash()});
+                prevHash = r.recordHash();
+            }
+            jdbc.batchUpdate("INSERT INTO decision_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            jdbc.update("UPDATE decision_chain_head SET seq = ?, record_hash = ? WHERE id = 1", seq, prevHash);
+            return records;
         });
     }
 

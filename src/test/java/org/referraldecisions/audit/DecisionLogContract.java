@@ -8,7 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +52,9 @@ abstract class DecisionLogContract {
 
     @Autowired
     RulesetRegistry registry;
+
+    @Autowired
+    GroupCommit groupCommit;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -158,6 +166,85 @@ abstract class DecisionLogContract {
         } finally {
             jdbc.update("UPDATE decision_log SET case_ref = 'LOG-CHAIN-2' WHERE seq = ?", seq);
         }
+        assertThat(JSON.readTree(get("/v1/decisions/verify").body()).path("verified").asBoolean()).isTrue();
+    }
+
+    @Test
+    void warmUpDecisionsAreNotLogged() {
+        // The context warmed up on the golden cases (referrals.warmup.decisions > 0); they are about nobody.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision_log WHERE case_ref LIKE 'GOLD-%'", Integer.class)).isZero();
+    }
+
+    @Test
+    void concurrentDecisionsAreEachLoggedOnceAndTheChainHolds() throws Exception {
+        int threads = 8, each = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<String>>> ids = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                ids.add(pool.submit(() -> {
+                    List<String> mine = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        mine.add(decide("LOG-BURST-" + thread + "-" + i).path("decisionId").asString());
+                    }
+                    return mine;
+                }));
+            }
+            List<String> all = new ArrayList<>();
+            for (Future<List<String>> f : ids) {
+                all.addAll(f.get(2, TimeUnit.MINUTES));
+            }
+            assertThat(all).hasSize(threads * each).doesNotHaveDuplicates();
+            for (String id : all) {
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision_log WHERE decision_id = ?", Integer.class, id)).as(id).isEqualTo(1);
+            }
+            JsonNode verified = JSON.readTree(get("/v1/decisions/verify").body());
+            assertThat(verified.path("verified").asBoolean()).as(verified.toString()).isTrue();
+            Long gaps = jdbc.queryForObject("SELECT MAX(seq) - MIN(seq) + 1 - COUNT(*) FROM decision_log", Long.class);
+            assertThat(gaps).as("sequence numbers are consecutive").isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBatchLargerThanOneChunkIsLoggedItemByItemInOrder() throws Exception {
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            ndjson.append(i == 5 ? "{\"caseRef\":\"LOG-BATCH-BAD\"}" : CASE.formatted("LOG-BATCH-" + i).replace("\n", "")).append('\n');
+        }
+        HttpResponse<String> response = http.send(request("/v1/decisions/batch").header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode results = JSON.readTree(response.body()).path("results");
+        assertThat(results.size()).isEqualTo(300);
+        for (int i = 0; i < 300; i++) {
+            JsonNode r = results.get(i);
+            assertThat(r.path("index").asInt()).isEqualTo(i);
+            if (i == 5) {
+                assertThat(r.path("status").asInt()).isEqualTo(400);
+                continue;
+            }
+            assertThat(r.path("status").asInt()).isEqualTo(200);
+            String caseRef = jdbc.queryForObject("SELECT case_ref FROM decision_log WHERE decision_id = ?", String.class,
+                    r.path("decision").path("decisionId").asString());
+            assertThat(caseRef).isEqualTo("LOG-BATCH-" + i);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision_log WHERE case_ref = 'LOG-BATCH-BAD'", Integer.class)).isZero();
+    }
+
+    @Test
+    void aFailedCommitFailsEveryDecisionInItAndLaterDecisionsAreLogged() throws Exception {
+        String taken = decide("LOG-FAIL-1").path("decisionId").asString();
+        // A second record with the same decision id breaks the unique constraint: its commit must fail, loudly.
+        DecisionLog.Entry duplicate = new DecisionLog.Entry(taken, java.time.Instant.now(), "LOG-FAIL-2",
+                registry.current().select("cleveland", java.time.LocalDate.parse("2026-03-15"), null), 1, "{}", "{}");
+        assertThat(groupCommit.submit(duplicate)).failsWithin(java.time.Duration.ofSeconds(30));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision_log WHERE case_ref = 'LOG-FAIL-2'", Integer.class)).isZero();
+
+        String later = decide("LOG-FAIL-3").path("decisionId").asString();
+        assertThat(get("/v1/decisions/" + later).statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(get("/v1/decisions/verify").body()).path("verified").asBoolean()).isTrue();
     }
 

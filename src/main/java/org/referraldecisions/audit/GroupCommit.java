@@ -1,0 +1,106 @@
+package org.referraldecisions.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends decisions to the {@link DecisionLog} from one writer thread, committing everything that is
+ * waiting in one transaction (a "group commit"). A decision's future completes only after its commit,
+ * and the deciding thread waits for it before answering, so no decision is ever returned unlogged; but
+ * under load one durable commit serves many decisions instead of one each, and the chain head is no
+ * longer a lock every request thread queues on.
+ *
+ * <p>If a commit fails, every decision in it fails (none of them was stored) and the writer goes on.
+ * The queue is bounded: when the database falls behind, deciding threads wait to enqueue.
+ */
+final class GroupCommit implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    private record Pending(DecisionLog.Entry entry, CompletableFuture<DecisionRecord> stored) {
+    }
+
+    private final DecisionLog decisionLog;
+    private final int maxPerCommit;
+    private final BlockingQueue<Pending> queue;
+    private final Thread writer;
+    private volatile boolean closing;
+
+    GroupCommit(DecisionLog decisionLog, int maxPerCommit) {
+        if (maxPerCommit < 1) {
+            throw new IllegalArgumentException("referrals.decision-log.max-per-commit must be at least 1");
+        }
+        this.decisionLog = decisionLog;
+        this.maxPerCommit = maxPerCommit;
+        this.queue = new ArrayBlockingQueue<>(maxPerCommit * 4);
+        this.writer = new Thread(this::run, "decision-log-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** Queues the decision; the future completes with the stored record once committed, or with the failure. */
+    CompletableFuture<DecisionRecord> submit(DecisionLog.Entry entry) {
+        if (closing) {
+            throw new IllegalStateException("the decision log is shutting down");
+        }
+        Pending pending = new Pending(entry, new CompletableFuture<>());
+        try {
+            queue.put(pending);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while queueing a decision for the log", e);
+        }
+        return pending.stored();
+    }
+
+    private void run() {
+        List<Pending> group = new ArrayList<>(maxPerCommit);
+        while (!closing || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, maxPerCommit - 1);
+                commit(group);
+            } catch (InterruptedException e) {
+                closing = true;
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void commit(List<Pending> group) {
+        List<DecisionRecord> stored;
+        try {
+            stored = decisionLog.appendAll(group.stream().map(Pending::entry).toList());
+        } catch (RuntimeException e) {
+            log.error("decision log commit of {} decisions failed; each caller gets an error", group.size(), e);
+            group.forEach(p -> p.stored().completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).stored().complete(stored.get(i));
+        }
+    }
+
+    /** Commits what is queued, then stops the writer. */
+    @Override
+    public void close() throws InterruptedException {
+        closing = true;
+        writer.join(TimeUnit.SECONDS.toMillis(30));
+        // Anything queued after the writer stopped was never stored: its caller gets an error, not silence.
+        for (Pending p; (p = queue.poll()) != null; ) {
+            p.stored().completeExceptionally(new IllegalStateException("the decision log shut down before this decision was stored"));
+        }
+    }
+}
