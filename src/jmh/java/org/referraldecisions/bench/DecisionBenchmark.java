@@ -104,6 +104,14 @@ public class DecisionBenchmark {
         return inserted;
     }
 
+    /** The same, on the rule set's pooled working memories (what the service uses), without mapping or trace. */
+    @Benchmark
+    public Object rawPooledSession(Cursor cursor) {
+        List<Object> inserted = facts.get(next(cursor)).asFacts();
+        ruleset.newSession().execute(inserted);
+        return inserted;
+    }
+
     @Benchmark
     public HandWrittenCleveland.Outcome handWritten(Cursor cursor) {
         return HandWrittenCleveland.decide(facts.get(next(cursor)));

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,29 +59,47 @@ final class StrictRecordReader {
             errors.add(new FieldError(path.isEmpty() ? "$" : path, "must be a JSON object"));
             return null;
         }
-        RecordComponent[] components = type.getRecordComponents();
-        Set<String> known = new LinkedHashSet<>();
-        Arrays.stream(components).forEach(c -> known.add(c.getName()));
+        Shape shape = SHAPES.get(type);
         for (String name : node.propertyNames()) {
-            if (!known.contains(name)) {
-                errors.add(new FieldError(join(path, name), "unknown field; allowed: " + String.join(", ", known)));
+            if (!shape.known().contains(name)) {
+                errors.add(new FieldError(join(path, name), "unknown field; allowed: " + String.join(", ", shape.known())));
             }
         }
+        RecordComponent[] components = shape.components();
         Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
-            types[i] = c.getType();
             values[i] = readValue(node.get(c.getName()), c.getGenericType(), join(path, c.getName()), errors);
         }
         try {
-            Constructor<?> constructor = type.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            return constructor.newInstance(values);
+            return shape.constructor().newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("request type " + type.getName() + " cannot be constructed", e);
         }
     }
+
+    /** A record type's fields and constructor, looked up once per type: reflection is slow to repeat per request. */
+    private record Shape(RecordComponent[] components, Set<String> known, Constructor<?> constructor) {
+        static Shape of(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Set<String> known = new LinkedHashSet<>();
+            Arrays.stream(components).forEach(c -> known.add(c.getName()));
+            try {
+                Constructor<?> constructor = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+                constructor.setAccessible(true);
+                return new Shape(components, Collections.unmodifiableSet(known), constructor);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("request type " + type.getName() + " has no canonical constructor", e);
+            }
+        }
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return Shape.of(type);
+        }
+    };
 
     private static List<Object> readList(JsonNode node, Type elementType, String path, List<FieldError> errors) {
         if (!node.isArray()) {

@@ -6,6 +6,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * A rule set ready to decide cases: its manifest, the SHA-256 of its content (and of what it
@@ -17,6 +19,7 @@ public final class CompiledRuleset {
     private final Manifest manifest;
     private final String sha256;
     private final KieBase kieBase;
+    private final KieSessionsPool sessions;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByQualifiedName;
     private final List<RulesetFiles> files;
@@ -27,6 +30,9 @@ public final class CompiledRuleset {
         this.files = List.copyOf(files);
         this.sha256 = sha256;
         this.kieBase = kieBase;
+        // Building a session's node memories costs more than evaluating the rules; Drools' own pool keeps
+        // sessions and resets them (facts, memories, agenda, listeners, globals) each time one is given back.
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.rules = List.copyOf(rules);
         this.rulesByQualifiedName = rules.stream().collect(Collectors.toUnmodifiableMap(
                 r -> packageOfRule.get(r.name()) + "." + r.name(), Function.identity()));
@@ -46,6 +52,15 @@ public final class CompiledRuleset {
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /**
+     * A stateless session for one decision, run on a pooled working memory: Drools resets it when the
+     * session ends, so nothing of one decision is seen by the next. Listeners added to the returned
+     * session are attached for its executions only.
+     */
+    public StatelessKieSession newSession() {
+        return sessions.newStatelessKieSession();
     }
 
     /**
