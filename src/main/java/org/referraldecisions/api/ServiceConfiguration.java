@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the Spring-free pieces together. The rule sets are compiled here, at start-up: a rule set
- * that does not compile stops the service with the file and line, rather than serving without it.
+ * Wires the Spring-free pieces together. The rule sets are compiled at start-up (begun early by
+ * {@link EarlyRulesetCompilation}, awaited here): a rule set that does not compile stops the service with
+ * the file and line, rather than serving without it.
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceConfiguration {
@@ -31,9 +32,12 @@ class ServiceConfiguration {
     }
 
     @Bean
-    RulesetRegistry rulesetRegistry(@Value("${referrals.rules-dir:rules}") Path rulesDir) {
-        long started = System.nanoTime();
-        RulesetCatalog catalog = RulesetLoader.load(rulesDir);
+    RulesetRegistry rulesetRegistry(@Value("${referrals.rules-dir:rules}") Path rulesDir,
+                                    ObjectProvider<EarlyRulesetCompilation.Compilation> early) {
+        EarlyRulesetCompilation.Compilation compilation = early.getIfAvailable();
+        boolean underWay = compilation != null && compilation.rulesDir().equals(rulesDir);
+        long started = underWay ? compilation.startedNanos() : System.nanoTime();
+        RulesetCatalog catalog = underWay ? compilation.await() : RulesetLoader.load(rulesDir);
         log.info("compiled {} rule sets from {} in {} ms: {}", catalog.all().size(), rulesDir.toAbsolutePath(),
                 (System.nanoTime() - started) / 1_000_000,
                 catalog.all().stream().map(r -> r.id() + " " + r.sha256().substring(0, 12)).toList());

@@ -1,7 +1,9 @@
 package org.referraldecisions.ruleset;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The files of one rule set as read from disk: the manifest and each DRL file's text, keyed by
@@ -10,7 +12,9 @@ import java.util.Map;
 public record RulesetFiles(Manifest manifest, Path directory, String manifestText, Map<String, String> drl) {
 
     public RulesetFiles {
-        drl = Map.copyOf(drl);
+        // Sorted by file name, always: the hash and the compilation read the files in this order, and
+        // Map.copyOf's order changes from one run of the JVM to the next.
+        drl = Collections.unmodifiableSortedMap(new TreeMap<>(drl));
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The SHA-256 identity of a rule set: every file's path and content, the rule set's own first and
- * then each include in manifest order. Equal hashes mean the same rules decided the case.
+ * then each include in manifest order, the DRL files of each by name. Equal hashes mean the same rules
+ * decided the case, in any run of the service.
  */
 final class RulesetHasher {
 
@@ -26,7 +27,7 @@ final class RulesetHasher {
     private static void add(MessageDigest digest, RulesetFiles files) {
         String prefix = files.manifest().area() + "/" + files.manifest().version() + "/";
         entry(digest, prefix + RulesetReader.MANIFEST, files.manifestText());
-        for (Map.Entry<String, String> drl : files.drl().entrySet()) {
+        for (Map.Entry<String, String> drl : new java.util.TreeMap<>(files.drl()).entrySet()) {
             entry(digest, prefix + drl.getKey(), drl.getValue());
         }
     }

@@ -35,6 +35,34 @@ class RulesetLoaderTests {
                 .satisfies(common -> assertThat(common.manifest().library()).isTrue());
     }
 
+    /**
+     * The hash must be the same in every run of the service (the decision log and the archive key on it), so it
+     * is recomputed here from the files on disk by the documented scheme, independently of the service's code:
+     * the rule set's own files then its include's, each rule set's manifest first and then its DRL files by name.
+     */
+    @Test
+    void hashIsTheDocumentedDigestOfTheFilesInNameOrderInEveryRun() throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        for (String dir : new String[] {"cleveland/2017-10", "common/2017-10"}) {
+            Path folder = Fixtures.RULES.resolve(dir);
+            java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("ruleset.yaml"));
+            try (var files = Files.list(folder)) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".drl")).sorted().forEach(names::add);
+            }
+            assertThat(names).as("several DRL files, so their order matters").hasSizeGreaterThan(3);
+            for (String name : names) {
+                byte[] path = (dir + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] content = Files.readAllBytes(folder.resolve(name));
+                digest.update((path.length + ":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                digest.update(path);
+                digest.update((content.length + ":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                digest.update(content);
+            }
+        }
+        String expected = java.util.HexFormat.of().formatHex(digest.digest());
+        assertThat(Fixtures.catalog().find(new RulesetId("cleveland", "2017-10")).orElseThrow().sha256()).isEqualTo(expected);
+    }
+
     @Test
     void hashIsStableAndChangesWithAnIncludedFile() throws IOException {
         Path rules = copyOfRepositoryRules();
