@@ -58,7 +58,7 @@ public final class DecisionService {
         return decideWith(registry.current().select(request.area(), request.asOf(), request.rulesetVersion()), request);
     }
 
-    /** Waits for a decision to be recorded; the recorder's failure is rethrown as it was raised. */
+    /** Waits for a result (a recorded decision, compiled rule sets); a failure is rethrown as it was raised. */
     public static <T> T await(CompletableFuture<T> recorded) {
         try {
             return recorded.join();

@@ -2,7 +2,6 @@ package org.referraldecisions.api;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.referraldecisions.ruleset.RulesetCatalog;
 import org.referraldecisions.ruleset.RulesetLoader;
@@ -23,14 +22,7 @@ public final class EarlyRulesetCompilation implements ApplicationContextInitiali
 
         /** Waits for the catalogue; a compilation failure is rethrown as it was raised. */
         RulesetCatalog await() {
-            try {
-                return catalog.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
-            }
+            return DecisionService.await(catalog);
         }
     }
 
