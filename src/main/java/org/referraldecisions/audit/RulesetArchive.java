@@ -3,7 +3,6 @@ package org.referraldecisions.audit;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +58,7 @@ final class RulesetArchive {
         }
         List<ArchivedFiles> files = new ArrayList<>();
         for (RulesetFiles f : ruleset.files()) {
-            files.add(new ArchivedFiles(f.manifestText(), new LinkedHashMap<>(new java.util.TreeMap<>(f.drl()))));
+            files.add(new ArchivedFiles(f.manifestText(), f.drl()));
         }
         jdbc.update("INSERT INTO ruleset_archive (sha256, area, version, files, archived_at) VALUES (?, ?, ?, ?, ?)",
                 sha, ruleset.id().area(), ruleset.id().version(), json.writeValueAsString(files),

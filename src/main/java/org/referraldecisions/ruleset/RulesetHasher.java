@@ -27,7 +27,7 @@ final class RulesetHasher {
     private static void add(MessageDigest digest, RulesetFiles files) {
         String prefix = files.manifest().area() + "/" + files.manifest().version() + "/";
         entry(digest, prefix + RulesetReader.MANIFEST, files.manifestText());
-        for (Map.Entry<String, String> drl : new java.util.TreeMap<>(files.drl()).entrySet()) {
+        for (Map.Entry<String, String> drl : files.drl().entrySet()) { // in name order: RulesetFiles keeps them sorted
             entry(digest, prefix + drl.getKey(), drl.getValue());
         }
     }
