@@ -6,9 +6,11 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import org.referraldecisions.decision.RuleConflictException;
 import org.referraldecisions.ruleset.UnknownRulesetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,23 +33,30 @@ import tools.jackson.databind.json.JsonMapper;
  * item gets its own error and the rest are decided. Results come back in order, streamed a chunk at a
  * time once the chunk's decisions are logged, so memory stays bounded whatever the batch size; more than
  * the configured maximum is refused item by item from the first one over.
+ *
+ * <p>Items are read and decided on the batch deciders (one thread per core), and recorded from this
+ * thread in request order, so the decision log holds a batch in the order it was sent. While one chunk is
+ * being decided, the chunk before it is being committed to the log.
  */
 @RestController
 class BatchController {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    /** Items decided before their results are written: the decision log commits them together. */
+    /** Items decided before they are recorded: the decision log commits them together. */
     private static final int CHUNK = 256;
     private static final Logger log = LoggerFactory.getLogger(BatchController.class);
 
     private final DecisionRequestReader reader;
     private final DecisionService service;
+    private final Executor deciders;
     private final int maxItems;
 
-    BatchController(DecisionRequestReader reader, DecisionService service, @Value("${referrals.batch.max-items:10000}") int maxItems) {
+    BatchController(DecisionRequestReader reader, DecisionService service, BatchDeciders deciders,
+                    @Value("${referrals.batch.max-items:10000}") int maxItems) {
         this.reader = reader;
         this.service = service;
+        this.deciders = deciders.executor();
         this.maxItems = maxItems;
     }
 
@@ -67,57 +76,80 @@ class BatchController {
             json.writeStartObject();
             json.writeName("results");
             json.writeStartArray();
-            List<Result> pending = new ArrayList<>(CHUNK);
+            List<CompletableFuture<Decided>> deciding = new ArrayList<>(CHUNK);
+            List<Result> recording = List.of();
             int index = 0;
             try {
                 if (!ndjson && parser.nextToken() != JsonToken.START_ARRAY) {
-                    pending.add(Result.refused(0, 400, List.of(new FieldError("$", "a batch is a JSON array of decision requests"))));
+                    deciding.add(refused(0, 400, new FieldError("$", "a batch is a JSON array of decision requests")));
                 } else {
                     JsonToken token;
                     while ((token = parser.nextToken()) != null && token != JsonToken.END_ARRAY) {
                         JsonNode item = parser.readValueAsTree();
-                        if (index >= maxItems) {
-                            pending.add(Result.refused(index, 413, List.of(new FieldError("$[" + index + "]", "the batch limit is " + maxItems + " requests"))));
-                        } else {
-                            pending.add(decide(index, item));
-                        }
-                        index++;
-                        if (pending.size() == CHUNK) {
-                            flush(json, pending);
+                        int at = index++;
+                        deciding.add(at >= maxItems
+                                ? refused(at, 413, new FieldError("$[" + at + "]", "the batch limit is " + maxItems + " requests"))
+                                : CompletableFuture.supplyAsync(() -> decide(at, item), deciders));
+                        if (deciding.size() == CHUNK) {
+                            List<Result> recorded = record(deciding);
+                            write(json, recording);
+                            recording = recorded;
+                            deciding = new ArrayList<>(CHUNK);
                         }
                     }
                 }
             } catch (JacksonException e) {
-                pending.add(Result.refused(index, 400, List.of(new FieldError("$[" + index + "]", "not valid JSON: " + e.getOriginalMessage()))));
+                deciding.add(refused(index, 400, new FieldError("$[" + index + "]", "not valid JSON: " + e.getOriginalMessage())));
             }
-            flush(json, pending);
+            write(json, recording);
+            write(json, record(deciding));
             json.writeEndArray();
             json.writeEndObject();
         }
     }
 
+    /** An item read and decided (not yet recorded), or refused with its status and errors. */
+    private record Decided(int index, int status, List<FieldError> errors, DecisionService.Unrecorded decision) {
+    }
+
     /** An item's outcome: refused with errors, or a decision that is being recorded. */
     private record Result(int index, int status, List<FieldError> errors, CompletableFuture<DecisionResponseV1> decision) {
-        static Result refused(int index, int status, List<FieldError> errors) {
-            return new Result(index, status, errors, null);
+    }
+
+    private static CompletableFuture<Decided> refused(int index, int status, FieldError error) {
+        return CompletableFuture.completedFuture(new Decided(index, status, List.of(error), null));
+    }
+
+    /** Runs on a batch decider. */
+    private Decided decide(int index, JsonNode item) {
+        try {
+            return new Decided(index, 200, List.of(), service.decideUnrecorded(reader.read(item)));
+        } catch (InvalidRequestException e) {
+            return new Decided(index, 400, e.errors(), null);
+        } catch (UnknownRulesetException e) {
+            return new Decided(index, 404, List.of(new FieldError("area", e.getMessage())), null);
+        } catch (RuleConflictException e) {
+            log.error("rule set defect in batch item {}: {}", index, e.getMessage());
+            return new Decided(index, 500, List.of(new FieldError("$[" + index + "]", "the rule set could not decide this case: "
+                    + e.getMessage())), null);
         }
     }
 
-    private Result decide(int index, JsonNode item) {
-        try {
-            return new Result(index, 200, List.of(), service.decideLater(reader.read(item)));
-        } catch (InvalidRequestException e) {
-            return Result.refused(index, 400, e.errors());
-        } catch (UnknownRulesetException e) {
-            return Result.refused(index, 404, List.of(new FieldError("area", e.getMessage())));
+    /** Hands the chunk's decisions to the recorder in request order, as each is decided. */
+    private List<Result> record(List<CompletableFuture<Decided>> chunk) {
+        List<Result> results = new ArrayList<>(chunk.size());
+        for (CompletableFuture<Decided> item : chunk) {
+            Decided d = DecisionService.await(item);
+            results.add(new Result(d.index(), d.status(), d.errors(), d.decision() == null ? null : service.record(d.decision())));
         }
+        return results;
     }
 
     /**
-     * Writes the results so far, in order, each decision only once it is recorded (the decisions of a chunk
-     * are committed to the log together). A decision that could not be recorded is sent as an error.
+     * Writes the results, in order, each decision only once it is recorded (the decisions of a chunk are
+     * committed to the log together). A decision that could not be recorded is sent as an error.
      */
-    private static void flush(JsonGenerator json, List<Result> results) {
+    private static void write(JsonGenerator json, List<Result> results) {
         for (Result r : results) {
             if (r.decision() == null) {
                 error(json, r.index(), r.status(), r.errors());
@@ -138,7 +170,6 @@ class BatchController {
             json.writePOJOProperty("decision", decision);
             json.writeEndObject();
         }
-        results.clear();
     }
 
     private static void error(JsonGenerator json, int index, int status, List<FieldError> errors) {

@@ -47,10 +47,29 @@ public final class DecisionService {
      * lets the log commit them together.
      */
     public CompletableFuture<DecisionResponseV1> decideLater(DecisionRequestV1 request) {
+        return record(decideUnrecorded(request));
+    }
+
+    /**
+     * A decision made and not yet recorded: a batch decides its items on several threads, then records
+     * them in request order so the log keeps that order. It must be passed to {@link #record} before it
+     * is given to anyone.
+     */
+    public record Unrecorded(DecisionRequestV1 request, CompiledRuleset ruleset, DecisionResponseV1 response, long nanos) {
+    }
+
+    /** Decides, recording nothing yet: see {@link Unrecorded}. */
+    public Unrecorded decideUnrecorded(DecisionRequestV1 request) {
         long started = System.nanoTime();
         CompiledRuleset ruleset = registry.current().select(request.area(), request.asOf(), request.rulesetVersion());
         DecisionResponseV1 response = decideWith(ruleset, request);
-        return recorder.record(request, response, ruleset, System.nanoTime() - started).thenApply(recorded -> response);
+        return new Unrecorded(request, ruleset, response, System.nanoTime() - started);
+    }
+
+    /** Records a decision; completes with it once it is recorded, or fails if it could not be. */
+    public CompletableFuture<DecisionResponseV1> record(Unrecorded decided) {
+        return recorder.record(decided.request(), decided.response(), decided.ruleset(), decided.nanos())
+                .thenApply(recorded -> decided.response());
     }
 
     /** Decides without recording: for warming the engine up, whose decisions are about nobody. */

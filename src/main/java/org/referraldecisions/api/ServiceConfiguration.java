@@ -56,6 +56,11 @@ class ServiceConfiguration {
     }
 
     @Bean
+    BatchDeciders batchDeciders(@Value("${referrals.batch.threads:0}") int threads) {
+        return new BatchDeciders(threads);
+    }
+
+    @Bean
     DecisionService decisionService(RulesetRegistry registry, Clock clock, ObjectProvider<DecisionRecorder> recorder) {
         return new DecisionService(registry, clock, () -> UUID.randomUUID().toString(), recorder.getIfAvailable(() -> DecisionRecorder.NONE));
     }

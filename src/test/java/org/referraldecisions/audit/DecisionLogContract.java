@@ -219,6 +219,7 @@ abstract class DecisionLogContract {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode results = JSON.readTree(response.body()).path("results");
         assertThat(results.size()).isEqualTo(300);
+        long previousSeq = 0;
         for (int i = 0; i < 300; i++) {
             JsonNode r = results.get(i);
             assertThat(r.path("index").asInt()).isEqualTo(i);
@@ -227,9 +228,13 @@ abstract class DecisionLogContract {
                 continue;
             }
             assertThat(r.path("status").asInt()).isEqualTo(200);
-            String caseRef = jdbc.queryForObject("SELECT case_ref FROM decision_log WHERE decision_id = ?", String.class,
-                    r.path("decision").path("decisionId").asString());
+            String decisionId = r.path("decision").path("decisionId").asString();
+            String caseRef = jdbc.queryForObject("SELECT case_ref FROM decision_log WHERE decision_id = ?", String.class, decisionId);
             assertThat(caseRef).isEqualTo("LOG-BATCH-" + i);
+            // Items are decided on several threads but logged in the order they were sent.
+            long seq = jdbc.queryForObject("SELECT seq FROM decision_log WHERE decision_id = ?", Long.class, decisionId);
+            assertThat(seq).isGreaterThan(previousSeq);
+            previousSeq = seq;
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision_log WHERE case_ref = 'LOG-BATCH-BAD'", Integer.class)).isZero();
     }
