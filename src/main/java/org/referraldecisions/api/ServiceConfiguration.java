@@ -2,7 +2,6 @@ package org.referraldecisions.api;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.UUID;
 
 import jakarta.validation.Validator;
 import org.referraldecisions.golden.GatedReload;
@@ -62,6 +61,6 @@ class ServiceConfiguration {
 
     @Bean
     DecisionService decisionService(RulesetRegistry registry, Clock clock, ObjectProvider<DecisionRecorder> recorder) {
-        return new DecisionService(registry, clock, () -> UUID.randomUUID().toString(), recorder.getIfAvailable(() -> DecisionRecorder.NONE));
+        return new DecisionService(registry, clock, new DecisionIds(clock), recorder.getIfAvailable(() -> DecisionRecorder.NONE));
     }
 }
