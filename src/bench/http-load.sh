@@ -23,7 +23,8 @@ export REFERRALS_SECURITY_API_KEYS_0_ROLES=CALLER,REVIEWER
 trap 'kill $(cat "$work/pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 2; }
-[ -f target/referral-decisions.jar ] || { echo "build first: mvn -B -q package -DskipTests"; exit 2; }
+JAR=${JAR:-target/extracted/referral-decisions.jar}  # as the README starts it; JAR=target/referral-decisions.jar for the single file
+[ -f "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests"; exit 2; }
 
 # The request mix: every valid golden case request, one per wrk request in turn.
 python3 - "$work/requests.lua" <<'PY'
@@ -55,14 +56,14 @@ PY
 export BENCH_KEY=$KEY
 serve() { # extra service arguments
   start=$(date +%s%N)
-  java $JAVA_OPTS -jar target/referral-decisions.jar --server.port=$PORT \
+  java $JAVA_OPTS -jar "$JAR" --server.port=$PORT \
     "--spring.datasource.url=jdbc:h2:file:$work/data/log;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0" \
     "$@" >"$work/server.log" 2>&1 &
   echo $! >"$work/pid"
   until curl -sf localhost:$PORT/actuator/health/readiness >/dev/null; do sleep 0.2; done
   ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
   rss_kb=$(ps -o rss= -p "$(cat "$work/pid")")
-  echo "start-up to ready: ${ready_ms} ms; RSS at ready: $((rss_kb / 1024)) MB ($JAVA_OPTS $*)"
+  echo "start-up to ready: ${ready_ms} ms; RSS at ready: $((rss_kb / 1024)) MB ($JAVA_OPTS $JAR $*)"
 }
 
 run() { # label, file key, wrk args...
