@@ -32,7 +32,7 @@ class WarmUp implements ApplicationRunner {
     private final long maxMillis;
 
     WarmUp(DecisionRequestReader reader, DecisionService service, @Value("${referrals.cases-dir:test-cases}") Path casesDir,
-           @Value("${referrals.warmup.decisions:20000}") int decisions, @Value("${referrals.warmup.max-millis:5000}") long maxMillis) {
+           @Value("${referrals.warmup.decisions:2000}") int decisions, @Value("${referrals.warmup.max-millis:3000}") long maxMillis) {
         this.reader = reader;
         this.service = service;
         this.casesDir = casesDir;
