@@ -1,30 +1,38 @@
 package org.referraldecisions.ruleset;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.io.ResourceFactory;
 
 /**
- * Compiles one rule set (its DRL plus the DRL of what it includes) into an immutable {@link KieBase}
- * and checks what policy owners are promised: every rule cites a paragraph and explains itself, and
- * no two rules share a name. Every problem is reported with its file and, where known, its line.
+ * Compiles rule sets into immutable {@link KieBase}s and checks what policy owners are promised: every
+ * rule cites a paragraph and explains itself, and no two rules share a name. Every problem is reported
+ * with its file and, where known, its line.
+ *
+ * <p>Each rule set's own DRL is compiled once ({@link #compilePackages}); a library such as
+ * {@code common}, included by every area, is then added to each rule base that includes it
+ * ({@link #assemble}) instead of being compiled again for each.
  */
 final class RulesetCompiler {
 
@@ -34,67 +42,145 @@ final class RulesetCompiler {
     private RulesetCompiler() {
     }
 
-    static CompiledRuleset compile(RulesetFiles own, List<RulesetFiles> includes, String displayRoot) {
-        KieServices kie = KieServices.Factory.get();
-        KieFileSystem kfs = kie.newKieFileSystem();
-        Map<String, String> displayPathOf = new HashMap<>();
-        Map<String, RulesetId> rulesetOfPackage = new HashMap<>();
-        List<String> problems = new ArrayList<>();
+    /** One rule set's own DRL, compiled: the Drools packages it adds to every rule base it is part of. */
+    static final class Packages {
+        private final RulesetFiles files;
+        private final String displayRoot;
+        private final Collection<KiePackage> packages;
+        /** Where Drools says a rule is, to the path shown to policy owners. */
+        private final Map<String, String> displayPathOf;
+        /** Each package name to the first file that declares it, as shown to policy owners. */
+        private final Map<String, String> fileOfPackage;
 
-        List<RulesetFiles> all = new ArrayList<>();
-        all.add(own);
-        all.addAll(includes);
-        for (RulesetFiles files : all) {
-            RulesetId id = files.manifest().id();
-            for (Map.Entry<String, String> drl : files.drl().entrySet()) {
-                String display = displayRoot + "/" + id.area() + "/" + id.version() + "/" + drl.getKey();
-                Matcher m = PACKAGE.matcher(drl.getValue());
-                if (!m.find()) {
-                    problems.add(display + ":1: a DRL file must start with 'package <name>;'");
-                    continue;
-                }
-                String pkg = m.group(1);
-                RulesetId previous = rulesetOfPackage.putIfAbsent(pkg, id);
-                if (previous != null && !previous.equals(id)) {
-                    problems.add(display + ": package '" + pkg + "' is already used by " + previous
-                            + "; each rule set needs its own package");
-                }
-                // Drools expects a file's path to mirror its package; a per-rule-set prefix keeps names unique.
-                String path = SOURCE_ROOT + pkg.replace('.', '/') + "/" + id.area() + "_" + id.version() + "_" + drl.getKey();
-                displayPathOf.put(path, display);
-                displayPathOf.put(path.substring(SOURCE_ROOT.length()), display);
-                kfs.write(path, drl.getValue());
+        private Packages(RulesetFiles files, String displayRoot, Collection<KiePackage> packages, Map<String, String> displayPathOf,
+                         Map<String, String> fileOfPackage) {
+            this.files = files;
+            this.displayRoot = displayRoot;
+            this.packages = packages;
+            this.displayPathOf = displayPathOf;
+            this.fileOfPackage = fileOfPackage;
+        }
+
+        RulesetId id() {
+            return files.manifest().id();
+        }
+
+        /**
+         * Adds these packages to a rule base. Drools lets the first rule base take the compiled packages and
+         * gives each later one a deep copy, one at a time so no copy is taken while they are being added.
+         * Should Drools be unable to copy them, this rule base gets its own compilation instead.
+         */
+        private synchronized void addTo(InternalKnowledgeBase kieBase) {
+            try {
+                kieBase.addPackages(packages);
+            } catch (RuntimeException cannotCopy) {
+                kieBase.addPackages(compilePackages(files, displayRoot).packages);
             }
+        }
+    }
+
+    /** Compiles one rule set and what it includes, none of it shared with any other rule set. */
+    static CompiledRuleset compile(RulesetFiles own, List<RulesetFiles> includes, String displayRoot) {
+        List<String> problems = new ArrayList<>();
+        Packages ownPackages = compileCollecting(own, displayRoot, problems);
+        List<Packages> includePackages = new ArrayList<>();
+        for (RulesetFiles include : includes) {
+            includePackages.add(compileCollecting(include, displayRoot, problems));
         }
         if (!problems.isEmpty()) {
             throw new RulesetException(problems);
         }
+        return assemble(ownPackages, includePackages);
+    }
 
-        ReleaseId releaseId = kie.newReleaseId("org.referraldecisions.rules",
-                own.manifest().area() + "-" + own.manifest().version(), "1.0.0-" + UUID.randomUUID());
-        kfs.generateAndWritePomXML(releaseId);
-        KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            if (message.getText().contains("Parser returned a null Package")) {
+    private static Packages compileCollecting(RulesetFiles files, String displayRoot, List<String> problems) {
+        try {
+            return compilePackages(files, displayRoot);
+        } catch (RulesetException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
+    /** Compiles one rule set's own DRL files (not what it includes). */
+    static Packages compilePackages(RulesetFiles files, String displayRoot) {
+        RulesetId id = files.manifest().id();
+        Map<String, String> displayPathOf = new HashMap<>();
+        Map<String, String> fileOfPackage = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (Map.Entry<String, String> drl : files.drl().entrySet()) {
+            String display = displayRoot + "/" + id.area() + "/" + id.version() + "/" + drl.getKey();
+            Matcher m = PACKAGE.matcher(drl.getValue());
+            if (!m.find()) {
+                problems.add(display + ":1: a DRL file must start with 'package <name>;'");
+                continue;
+            }
+            String pkg = m.group(1);
+            fileOfPackage.putIfAbsent(pkg, display);
+            // A per-rule-set prefix keeps Drools' source paths unique across rule sets.
+            String path = SOURCE_ROOT + pkg.replace('.', '/') + "/" + id.area() + "_" + id.version() + "_" + drl.getKey();
+            displayPathOf.put(path, display);
+            displayPathOf.put(path.substring(SOURCE_ROOT.length()), display);
+            batch.add(ResourceFactory.newByteArrayResource(drl.getValue().getBytes(StandardCharsets.UTF_8)).setSourcePath(path),
+                    ResourceType.DRL);
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesetException(problems);
+        }
+        batch.build();
+        for (KnowledgeBuilderResult error : builder.getErrors()) {
+            if (error.getMessage() != null && error.getMessage().contains("Parser returned a null Package")) {
                 continue; // a consequence of the parse error reported beside it, not a problem of its own
             }
-            String file = displayPathOf.getOrDefault(message.getPath(), message.getPath());
-            problems.add(file + ":" + Math.max(message.getLine(), 0) + ": " + oneLine(message.getText()));
+            String source = error.getResource() == null ? null : error.getResource().getSourcePath();
+            String file = source == null ? displayRoot + "/" + id.area() + "/" + id.version() : displayPathOf.getOrDefault(source, source);
+            int line = error.getLines() == null || error.getLines().length == 0 ? 0 : Math.max(error.getLines()[0], 0);
+            problems.add(file + ":" + line + ": " + oneLine(String.valueOf(error.getMessage())));
         }
         if (!problems.isEmpty()) {
-            kie.getRepository().removeKieModule(releaseId);
             throw new RulesetException(problems);
         }
-        KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
-        // The KieRepository is JVM-wide; the KieBase stays usable once the module is forgotten.
-        kie.getRepository().removeKieModule(releaseId);
+        return new Packages(files, displayRoot, List.copyOf(builder.getKnowledgePackages()), Map.copyOf(displayPathOf), fileOfPackage);
+    }
+
+    /** The rule base of a rule set: its own packages and those of each rule set it includes, in manifest order. */
+    static CompiledRuleset assemble(Packages own, List<Packages> includes) {
+        List<Packages> all = new ArrayList<>();
+        all.add(own);
+        all.addAll(includes);
+        Map<String, RulesetId> rulesetOfPackage = new HashMap<>();
+        Map<String, String> displayPathOf = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Packages p : all) {
+            for (Map.Entry<String, String> pkg : p.fileOfPackage.entrySet()) {
+                RulesetId previous = rulesetOfPackage.putIfAbsent(pkg.getKey(), p.id());
+                if (previous != null && !previous.equals(p.id())) {
+                    problems.add(pkg.getValue() + ": package '" + pkg.getKey() + "' is already used by " + previous
+                            + "; each rule set needs its own package");
+                }
+            }
+            displayPathOf.putAll(p.displayPathOf);
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesetException(problems);
+        }
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        for (Packages p : all) {
+            p.addTo(kieBase);
+        }
 
         Map<String, String> packageOfRule = new LinkedHashMap<>();
         List<RuleInfo> rules = describe(kieBase, rulesetOfPackage, displayPathOf, packageOfRule, problems);
         if (!problems.isEmpty()) {
             throw new RulesetException(problems);
         }
-        return new CompiledRuleset(own.manifest(), RulesetHasher.sha256(own, includes), kieBase, rules, packageOfRule, all);
+        List<RulesetFiles> includedFiles = includes.stream().map(p -> p.files).toList();
+        List<RulesetFiles> files = new ArrayList<>();
+        files.add(own.files);
+        files.addAll(includedFiles);
+        return new CompiledRuleset(own.files.manifest(), RulesetHasher.sha256(own.files, includedFiles), kieBase, rules, packageOfRule, files);
     }
 
     private static List<RuleInfo> describe(KieBase kieBase, Map<String, RulesetId> rulesetOfPackage,

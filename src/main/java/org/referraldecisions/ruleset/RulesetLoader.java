@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Reads every rule set under a rules directory and compiles them, in parallel, into a catalogue.
@@ -56,6 +58,7 @@ public final class RulesetLoader {
             throw new RulesetException(problems);
         }
         List<CompiledRuleset> compiled = Collections.synchronizedList(new ArrayList<>());
+        Map<RulesetId, RulesetCompiler.Packages> packages = new ConcurrentHashMap<>();
         // Drools finds its services through the thread context class loader; in the executable jar that is
         // the application's loader, which the common fork-join pool's threads do not have. Hence our own threads.
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -67,17 +70,34 @@ public final class RulesetLoader {
             return thread;
         });
         try {
-            List<Future<?>> running = new ArrayList<>();
-            for (RulesetFiles files : all) {
-                running.add(pool.submit(() -> {
-                    try {
-                        List<RulesetFiles> includes = files.manifest().includes().stream().map(byId::get).toList();
-                        compiled.add(RulesetCompiler.compile(files, includes, displayRoot));
-                    } catch (RulesetException e) {
-                        problems.addAll(e.problems());
-                    }
-                }));
+            // First each rule set's own DRL, once (a library included by every area is compiled once) ...
+            inParallel(pool, all, files -> packages.put(files.manifest().id(), RulesetCompiler.compilePackages(files, displayRoot)), problems);
+            if (problems.isEmpty()) {
+                // ... then each rule set's rule base from its own packages and its includes'.
+                inParallel(pool, all, files -> compiled.add(RulesetCompiler.assemble(packages.get(files.manifest().id()),
+                        files.manifest().includes().stream().map(packages::get).toList())), problems);
             }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesetException(problems.stream().sorted().distinct().toList());
+        }
+        return new RulesetCatalog(compiled);
+    }
+
+    private static void inParallel(ExecutorService pool, List<RulesetFiles> all, Consumer<RulesetFiles> step, List<String> problems) {
+        List<Future<?>> running = new ArrayList<>();
+        for (RulesetFiles files : all) {
+            running.add(pool.submit(() -> {
+                try {
+                    step.accept(files);
+                } catch (RulesetException e) {
+                    problems.addAll(e.problems());
+                }
+            }));
+        }
+        try {
             for (Future<?> task : running) {
                 task.get();
             }
@@ -86,12 +106,6 @@ public final class RulesetLoader {
             throw new RulesetException("interrupted while compiling rule sets");
         } catch (ExecutionException e) {
             throw new IllegalStateException("rule set compilation failed unexpectedly", e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
-        if (!problems.isEmpty()) {
-            throw new RulesetException(problems.stream().sorted().distinct().toList());
-        }
-        return new RulesetCatalog(compiled);
     }
 }

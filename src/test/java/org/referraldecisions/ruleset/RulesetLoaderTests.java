@@ -63,6 +63,38 @@ class RulesetLoaderTests {
         assertThat(Fixtures.catalog().find(new RulesetId("cleveland", "2017-10")).orElseThrow().sha256()).isEqualTo(expected);
     }
 
+    /**
+     * A library is compiled once and its packages added to every rule base that includes it. Drools copies
+     * them for each rule base after the first, and cannot copy a package with a declared type: each rule
+     * base that hits this gets its own compilation of the library, so a policy owner's {@code declare} works.
+     */
+    @Test
+    void aLibraryIsInEveryRuleBaseThatIncludesItEvenWithADeclaredType() throws IOException {
+        Path rules = copyOfRepositoryRules();
+        Path warnings = rules.resolve("common/2017-10/warnings.drl");
+        Files.writeString(warnings, Files.readString(warnings) + """
+
+                declare ScreeningNoted
+                end
+
+                rule "Screening noted"
+                    @citation("Cleveland 8.10")
+                    @explanation("Notes that the case was screened.")
+                    salience 10
+                when
+                    DomesticAbuseCase()
+                then
+                    insert(new ScreeningNoted());
+                end
+                """);
+        RulesetCatalog catalog = RulesetLoader.load(rules);
+        for (String area : java.util.List.of("common/2017-10", "cleveland/2017-10", "cleveland/2026-04", "warwickshire/2016-01", "lincolnshire/2011-06")) {
+            CompiledRuleset ruleset = catalog.find(RulesetId.parse(area)).orElseThrow();
+            assertThat(ruleset.rules()).as(area).anySatisfy(r -> assertThat(r.name()).isEqualTo("Screening noted"));
+            assertThat(ruleset.kieBase().getFactType("common", "ScreeningNoted")).as(area).isNotNull();
+        }
+    }
+
     @Test
     void hashIsStableAndChangesWithAnIncludedFile() throws IOException {
         Path rules = copyOfRepositoryRules();
