@@ -92,7 +92,7 @@ class BatchController {
                                 : CompletableFuture.supplyAsync(() -> decide(at, item), deciders));
                         if (deciding.size() == CHUNK) {
                             List<Result> recorded = record(deciding);
-                            write(json, recording);
+                            writeRecorded(json, recording);
                             recording = recorded;
                             deciding = new ArrayList<>(CHUNK);
                         }
@@ -101,8 +101,8 @@ class BatchController {
             } catch (JacksonException e) {
                 deciding.add(refused(index, 400, new FieldError("$[" + index + "]", "not valid JSON: " + e.getOriginalMessage())));
             }
-            write(json, recording);
-            write(json, record(deciding));
+            writeRecorded(json, recording);
+            writeRecorded(json, record(deciding));
             json.writeEndArray();
             json.writeEndObject();
         }
@@ -149,7 +149,7 @@ class BatchController {
      * Writes the results, in order, each decision only once it is recorded (the decisions of a chunk are
      * committed to the log together). A decision that could not be recorded is sent as an error.
      */
-    private static void write(JsonGenerator json, List<Result> results) {
+    private static void writeRecorded(JsonGenerator json, List<Result> results) {
         for (Result r : results) {
             if (r.decision() == null) {
                 error(json, r.index(), r.status(), r.errors());
