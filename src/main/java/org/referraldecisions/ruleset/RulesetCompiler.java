@@ -37,7 +37,6 @@ import org.kie.internal.io.ResourceFactory;
 final class RulesetCompiler {
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
-    private static final String SOURCE_ROOT = "src/main/resources/";
 
     private RulesetCompiler() {
     }
@@ -47,17 +46,13 @@ final class RulesetCompiler {
         private final RulesetFiles files;
         private final String displayRoot;
         private final Collection<KiePackage> packages;
-        /** Where Drools says a rule is, to the path shown to policy owners. */
-        private final Map<String, String> displayPathOf;
         /** Each package name to the first file that declares it, as shown to policy owners. */
         private final Map<String, String> fileOfPackage;
 
-        private Packages(RulesetFiles files, String displayRoot, Collection<KiePackage> packages, Map<String, String> displayPathOf,
-                         Map<String, String> fileOfPackage) {
+        private Packages(RulesetFiles files, String displayRoot, Collection<KiePackage> packages, Map<String, String> fileOfPackage) {
             this.files = files;
             this.displayRoot = displayRoot;
             this.packages = packages;
-            this.displayPathOf = displayPathOf;
             this.fileOfPackage = fileOfPackage;
         }
 
@@ -105,7 +100,6 @@ final class RulesetCompiler {
     /** Compiles one rule set's own DRL files (not what it includes). */
     static Packages compilePackages(RulesetFiles files, String displayRoot) {
         RulesetId id = files.manifest().id();
-        Map<String, String> displayPathOf = new HashMap<>();
         Map<String, String> fileOfPackage = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
@@ -119,11 +113,8 @@ final class RulesetCompiler {
             }
             String pkg = m.group(1);
             fileOfPackage.putIfAbsent(pkg, display);
-            // A per-rule-set prefix keeps Drools' source paths unique across rule sets.
-            String path = SOURCE_ROOT + pkg.replace('.', '/') + "/" + id.area() + "_" + id.version() + "_" + drl.getKey();
-            displayPathOf.put(path, display);
-            displayPathOf.put(path.substring(SOURCE_ROOT.length()), display);
-            batch.add(ResourceFactory.newByteArrayResource(drl.getValue().getBytes(StandardCharsets.UTF_8)).setSourcePath(path),
+            // Drools names the file in its messages and on each rule as we name it here: the path policy owners see.
+            batch.add(ResourceFactory.newByteArrayResource(drl.getValue().getBytes(StandardCharsets.UTF_8)).setSourcePath(display),
                     ResourceType.DRL);
         }
         if (!problems.isEmpty()) {
@@ -135,14 +126,14 @@ final class RulesetCompiler {
                 continue; // a consequence of the parse error reported beside it, not a problem of its own
             }
             String source = error.getResource() == null ? null : error.getResource().getSourcePath();
-            String file = source == null ? displayRoot + "/" + id.area() + "/" + id.version() : displayPathOf.getOrDefault(source, source);
+            String file = source == null ? displayRoot + "/" + id.area() + "/" + id.version() : source;
             int line = error.getLines() == null || error.getLines().length == 0 ? 0 : Math.max(error.getLines()[0], 0);
             problems.add(file + ":" + line + ": " + oneLine(String.valueOf(error.getMessage())));
         }
         if (!problems.isEmpty()) {
             throw new RulesetException(problems);
         }
-        return new Packages(files, displayRoot, List.copyOf(builder.getKnowledgePackages()), Map.copyOf(displayPathOf), fileOfPackage);
+        return new Packages(files, displayRoot, List.copyOf(builder.getKnowledgePackages()), fileOfPackage);
     }
 
     /** The rule base of a rule set: its own packages and those of each rule set it includes, in manifest order. */
@@ -151,7 +142,6 @@ final class RulesetCompiler {
         all.add(own);
         all.addAll(includes);
         Map<String, RulesetId> rulesetOfPackage = new HashMap<>();
-        Map<String, String> displayPathOf = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (Packages p : all) {
             for (Map.Entry<String, String> pkg : p.fileOfPackage.entrySet()) {
@@ -161,7 +151,6 @@ final class RulesetCompiler {
                             + "; each rule set needs its own package");
                 }
             }
-            displayPathOf.putAll(p.displayPathOf);
         }
         if (!problems.isEmpty()) {
             throw new RulesetException(problems);
@@ -172,7 +161,7 @@ final class RulesetCompiler {
         }
 
         Map<String, String> packageOfRule = new LinkedHashMap<>();
-        List<RuleInfo> rules = describe(kieBase, rulesetOfPackage, displayPathOf, packageOfRule, problems);
+        List<RuleInfo> rules = describe(kieBase, rulesetOfPackage, packageOfRule, problems);
         if (!problems.isEmpty()) {
             throw new RulesetException(problems);
         }
@@ -184,14 +173,12 @@ final class RulesetCompiler {
     }
 
     private static List<RuleInfo> describe(KieBase kieBase, Map<String, RulesetId> rulesetOfPackage,
-                                           Map<String, String> displayPathOf, Map<String, String> packageOfRule,
-                                           List<String> problems) {
+                                           Map<String, String> packageOfRule, List<String> problems) {
         List<RuleInfo> rules = new ArrayList<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 RuleImpl impl = (RuleImpl) rule;
-                String file = impl.getResource() == null ? kiePackage.getName()
-                        : displayPathOf.getOrDefault(impl.getResource().getSourcePath(), impl.getResource().getSourcePath());
+                String file = impl.getResource() == null ? kiePackage.getName() : impl.getResource().getSourcePath();
                 String where = file + ":" + impl.getLoadOrder() + ": rule \"" + rule.getName() + "\"";
                 List<String> citations = citations(rule.getMetaData().get("citation"));
                 String explanation = text(rule.getMetaData().get("explanation"));
