@@ -23,6 +23,6 @@ public record RulesetFiles(Manifest manifest, Path directory, String manifestTex
      */
     public static RulesetFiles of(String manifestText, Map<String, String> drl, String where) {
         Manifest manifest = ManifestReader.read(manifestText, where + "/" + RulesetReader.MANIFEST);
-        return new RulesetFiles(manifest, Path.of(where), manifestText, new java.util.TreeMap<>(drl));
+        return new RulesetFiles(manifest, Path.of(where), manifestText, drl);
     }
 }
