@@ -28,9 +28,12 @@ public final class EarlyRulesetCompilation implements ApplicationContextInitiali
 
     static final String BEAN = "earlyRulesetCompilation";
 
+    /** Where the rule sets are when {@code referrals.rules-dir} is not set; the beans use the same default. */
+    static final String DEFAULT_RULES_DIR = "rules";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        Path rulesDir = Path.of(context.getEnvironment().getProperty("referrals.rules-dir", "rules"));
+        Path rulesDir = Path.of(context.getEnvironment().getProperty("referrals.rules-dir", DEFAULT_RULES_DIR));
         long started = System.nanoTime();
         CompletableFuture<RulesetCatalog> catalog = new CompletableFuture<>();
         Thread compiler = new Thread(() -> {

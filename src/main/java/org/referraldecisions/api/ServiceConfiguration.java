@@ -31,7 +31,7 @@ class ServiceConfiguration {
     }
 
     @Bean
-    RulesetRegistry rulesetRegistry(@Value("${referrals.rules-dir:rules}") Path rulesDir,
+    RulesetRegistry rulesetRegistry(@Value("${referrals.rules-dir:" + EarlyRulesetCompilation.DEFAULT_RULES_DIR + "}") Path rulesDir,
                                     ObjectProvider<EarlyRulesetCompilation.Compilation> early) {
         EarlyRulesetCompilation.Compilation compilation = early.getIfAvailable();
         boolean underWay = compilation != null && compilation.rulesDir().equals(rulesDir);
@@ -49,7 +49,7 @@ class ServiceConfiguration {
     }
 
     @Bean
-    GatedReload gatedReload(RulesetRegistry registry, @Value("${referrals.rules-dir:rules}") Path rulesDir,
+    GatedReload gatedReload(RulesetRegistry registry, @Value("${referrals.rules-dir:" + EarlyRulesetCompilation.DEFAULT_RULES_DIR + "}") Path rulesDir,
                             @Value("${referrals.cases-dir:test-cases}") Path casesDir, DecisionRequestReader reader, Clock clock) {
         return new GatedReload(registry, rulesDir, casesDir, reader, clock);
     }
