@@ -36,6 +36,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings) throws Exception {
         ProblemSecurityHandler problems = new ProblemSecurityHandler();
         http.csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders::configure)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> auth
