@@ -39,6 +39,7 @@ class UniformErrorsIntegrationTests extends HardenedServiceTest {
         problem(404, "unknown_ruleset", get("/v1/rulesets/cleveland/1999-01/rules"));
         problem(406, "not_acceptable", http.send(request("/v1/rulesets").header("Accept", "text/csv").GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()));
+        problem(405, "method_not_allowed", http.send(request("/actuator/health").DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test

@@ -112,6 +112,12 @@ class RequestEdgesTests {
     }
 
     @Test
+    void theReadmeExampleListsItsErrorsInThisOrder() {
+        String readme = "{\"area\":\"cleveland\",\"victim\":{\"age\":\"34\",\"relationship\":\"EX_PARTNER\"},\"perpetrator\":{\"age\":36},\"victimName\":\"x\"}";
+        assertThat(fields(readme)).containsExactly("victim.age", "victimName", "caseRef");
+    }
+
+    @Test
     void oddFieldNamesAreQuotedInThePath() {
         assertThat(fields(VALID.replace("\"victim\":{", "\"victim\":{\"home address\":\"x\",\"a.b\":1,"))).containsExactly(
                 "victim[\"home address\"]", "victim[\"a.b\"]");
