@@ -20,6 +20,7 @@ import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.TokenBuffer;
@@ -42,6 +43,7 @@ final class JsonInput {
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxNameLength(MAX_NAME_CHARS).build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // checked here, to say so in the service's words
             .build();
 
     private JsonInput() {
@@ -68,15 +70,17 @@ final class JsonInput {
             throw invalid(new FieldError(JsonPath.ROOT, "is empty: send a decision request as a JSON object"));
         }
         try (JsonParser parser = JSON.createParser(text.toString())) {
-            Value value = readValue(parser, true, 0, Long.MAX_VALUE);
-            if (value.error() != null) {
-                throw invalid(value.error());
+            JsonNode tree;
+            try {
+                tree = JSON.readTree(parser);
+            } catch (JacksonException e) {
+                throw invalid(syntaxError(e, parser, 0, null));
             }
             FieldError trailing = trailing(parser, "request");
             if (trailing != null) {
                 throw invalid(trailing);
             }
-            return value.tree();
+            return tree;
         }
     }
 

@@ -149,7 +149,10 @@ final class StrictRecordReader {
 
         /** Reports a list, map or string longer than its bound (paths are bounded without their indexes). */
         boolean overBound(String path, int size, String unit) {
-            Bounds.Bound bound = bounds.byPath().get(path.replaceAll("\\[\\d+]", ""));
+            if (bounds.byPath().isEmpty()) {
+            return false;
+        }
+        Bounds.Bound bound = bounds.byPath().get(path.indexOf('[') < 0 ? path : path.replaceAll("\\[\\d+]", ""));
             if (bound == null || size <= bound.max()) {
                 return false;
             }
