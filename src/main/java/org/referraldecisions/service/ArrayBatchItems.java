@@ -1,6 +1,5 @@
 package org.referraldecisions.service;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
