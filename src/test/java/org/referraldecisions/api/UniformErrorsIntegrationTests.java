@@ -27,6 +27,8 @@ class UniformErrorsIntegrationTests extends HardenedServiceTest {
             JsonNode problem = problem(400, "bad_request", response);
             assertThat(problem.path("detail").asString()).as(path).isNotBlank();
         }
+        problem(400, "bad_request", raw("GET /v1/rulesets HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "a".repeat(20_000)));
+        problem(400, "bad_request", raw("GET /v1/rulesets HTTP/1.1\r\nHost: localhost\r\nBad Header: x"));
     }
 
     @Test
