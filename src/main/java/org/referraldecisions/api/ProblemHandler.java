@@ -12,12 +12,14 @@ import org.referraldecisions.ruleset.UnknownRulesetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -117,7 +119,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
                                                              WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(status);
+        ProblemDetail problem = body instanceof ProblemDetail p ? p
+                : e instanceof ErrorResponse response ? response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale())
+                : ProblemDetail.forStatus(status);
         if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
             Problems.typed(problem, Problems.codeFor(status.value()));
         }

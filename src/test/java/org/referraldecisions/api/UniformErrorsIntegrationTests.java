@@ -33,8 +33,11 @@ class UniformErrorsIntegrationTests extends HardenedServiceTest {
 
     @Test
     void springsOwnErrorsCarryTheCode() throws Exception {
-        problem(415, "unsupported_media_type", http.send(request("/v1/decisions").header("Content-Type", "text/plain")
+        JsonNode unsupported = problem(415, "unsupported_media_type", http.send(request("/v1/decisions").header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(aCase("ERR-1"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString()));
+        assertThat(unsupported.path("detail").asString()).contains("text/plain");
+        JsonNode unknownDecision = problem(404, "unknown_decision", get("/v1/decisions/no-such-id"));
+        assertThat(unknownDecision.path("detail").asString()).contains("no-such-id");
         JsonNode missing = problem(400, "invalid_request", get("/v1/decisions"));
         assertThat(missing.path("errors").findValuesAsString("field")).containsExactly("caseRef");
         problem(404, "not_found", get("/v1/rulesets/cleveland/2017-10/rules/extra"));
