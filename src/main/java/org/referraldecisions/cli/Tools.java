@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.referraldecisions.api.CaseFactsMapper;
-import org.referraldecisions.api.DecisionRequestReader;
-import org.referraldecisions.api.InvalidRequestException;
+import org.referraldecisions.service.CaseFactsMapper;
+import org.referraldecisions.service.DecisionRequestReader;
+import org.referraldecisions.service.InvalidRequestException;
 import org.referraldecisions.decision.CaseFacts;
 import org.referraldecisions.golden.GoldenCase;
 import org.referraldecisions.golden.GoldenCaseLoader;
@@ -119,7 +119,8 @@ final class Tools {
             }
             Map<String, String> drl = new LinkedHashMap<>();
             for (RulesetId id : concat(ruleset.id(), ruleset.manifest().includes())) {
-                files.get(id).drl().forEach((name, text) -> drl.put(ruleset.id() + " " + id.area() + "/" + id.version() + "/" + name, text));
+                files.get(id).drl().forEach((name, text) -> drl.put(ruleset.id() + " " + id.area() + "/" + id.version() + "/" + name,
+                        ruleset.parameters().inline(text)));
             }
             thresholds.addAll(ThresholdCoverage.check(drl, factsByRuleset.getOrDefault(ruleset.id().toString(), List.of())));
         }

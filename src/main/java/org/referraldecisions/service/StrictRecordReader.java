@@ -1,4 +1,4 @@
-package org.referraldecisions.api;
+package org.referraldecisions.service;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;

@@ -1,4 +1,5 @@
-package org.referraldecisions.api;
+package org.referraldecisions.service;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +46,24 @@ class DecisionRequestReaderTests {
                 "caseRef", "nickname", "victim.age", "victim.relationship", "perpetrator.age",
                 "policeIncidents[0].date", "policeIncidents[1].date", "dash.answers.threats_to_kill",
                 "dash.answers.not_a_question", "professionalJudgement.rationale", "consent.victimAware");
+    }
+
+    @Test
+    void refusesConsentFromAVictimNotAwareOfTheReferral() {
+        String contradictory = VALID.replace("\"perpetrator\":{\"age\":31}",
+                "\"perpetrator\":{\"age\":31},\"consent\":{\"victimAware\":false,\"consentGiven\":true,\"significantConcern\":false}");
+        assertThat(fields(contradictory)).containsExactlyInAnyOrder("consent.consentGiven", "consent.victimAware");
+        assertThat(reader.read(bytes(contradictory.replace("\"consentGiven\":true", "\"consentGiven\":false"))).consent().victimAware()).isFalse();
+    }
+
+    @Test
+    void unknownOffenderFactsAreAccepted() {
+        String unknowns = VALID.replace("\"perpetrator\":{\"age\":31}", "\"perpetrator\":{\"age\":31},"
+                + "\"offender\":{\"registeredSexOffender\":null,\"mappaLevel\":null},\"mappaScreening\":{\"addsValue\":null}");
+        DecisionRequestV1 request = reader.read(bytes(unknowns));
+        assertThat(request.offender().registeredSexOffender()).isNull();
+        assertThat(request.offender().mappaLevel()).isNull();
+        assertThat(CaseFactsMapper.toFacts(request).offender().mappaLevel()).isNull();
     }
 
     @Test
