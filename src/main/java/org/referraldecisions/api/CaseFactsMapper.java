@@ -11,7 +11,6 @@ import org.referraldecisions.decision.facts.CurrentIncident;
 import org.referraldecisions.decision.facts.DashAnswer;
 import org.referraldecisions.decision.facts.DashAssessment;
 import org.referraldecisions.decision.facts.DashQuestion;
-import org.referraldecisions.decision.facts.ManagingAgency;
 import org.referraldecisions.decision.facts.MappaScreening;
 import org.referraldecisions.decision.facts.Offender;
 import org.referraldecisions.decision.facts.Perpetrator;
@@ -81,19 +80,18 @@ public final class CaseFactsMapper {
         if (o == null) {
             return null;
         }
-        return new Offender(isTrue(o.registeredSexOffender()), isTrue(o.relevantViolentOrSexualConviction()),
-                orZero(o.custodialSentenceMonths()), isTrue(o.hospitalOrGuardianshipOrder()), isTrue(o.convictionOrCaution()),
-                isTrue(o.underStatutorySupervision()), o.riskOfSeriousHarm(), orZero(o.mappaLevel()),
-                o.managingAgency() == null ? ManagingAgency.NONE : o.managingAgency());
+        // Unknown stays unknown (null): an offender fact the caller did not know must never count as "no".
+        return new Offender(o.registeredSexOffender(), o.relevantViolentOrSexualConviction(),
+                o.custodialSentenceMonths(), o.hospitalOrGuardianshipOrder(), o.convictionOrCaution(),
+                o.underStatutorySupervision(), o.riskOfSeriousHarm(), o.mappaLevel(), o.managingAgency());
     }
 
     private static MappaScreening screening(DecisionRequestV1.MappaScreening s) {
         if (s == null) {
             return null;
         }
-        return new MappaScreening(orZero(s.agenciesNeeded()), isTrue(s.policeAndProbationInvolved()),
-                isTrue(s.currentActiveRisk()), isTrue(s.addsValue()), isTrue(s.mediaOrPublicInterest()),
-                isTrue(s.seniorResourcesNeeded()));
+        return new MappaScreening(s.agenciesNeeded(), s.policeAndProbationInvolved(), s.currentActiveRisk(), s.addsValue(),
+                s.mediaOrPublicInterest(), s.seniorResourcesNeeded());
     }
 
     private static boolean isTrue(Boolean value) {

@@ -101,6 +101,12 @@ public final class DecisionRequestReader {
                 }
             }
         }
+        DecisionRequestV1.Consent consent = r.consent();
+        if (consent != null && Boolean.FALSE.equals(consent.victimAware()) && Boolean.TRUE.equals(consent.consentGiven())) {
+            // A victim who does not know of the referral cannot have consented to it: contradictory facts are refused, not guessed.
+            errors.add(new FieldError("consent.consentGiven", "cannot be true when victimAware is false: a victim not aware of the referral has not consented to it"));
+            errors.add(new FieldError("consent.victimAware", "is false but consentGiven is true; correct whichever is wrong"));
+        }
         if (asOf == null) {
             return;
         }
@@ -120,7 +126,7 @@ public final class DecisionRequestReader {
         }
         DecisionRequestV1.ProfessionalJudgement pj = r.professionalJudgement();
         if (pj != null && Boolean.TRUE.equals(pj.concerned()) && (pj.rationale() == null || pj.rationale().isBlank())) {
-            errors.add(new FieldError("professionalJudgement.rationale", "is required when concerned is true: state the concerns (Cleveland 8.2.3)"));
+            errors.add(new FieldError("professionalJudgement.rationale", "is required when concerned is true: state the professional-judgement concerns"));
         }
     }
 

@@ -2,6 +2,7 @@ package org.referraldecisions.api;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import java.net.URI;
 
@@ -9,6 +10,7 @@ import org.referraldecisions.golden.GatedReload;
 import org.referraldecisions.ruleset.CompiledRuleset;
 import org.referraldecisions.ruleset.RuleInfo;
 import org.referraldecisions.ruleset.RulesetId;
+import org.referraldecisions.ruleset.Source;
 import org.referraldecisions.ruleset.RulesetRegistry;
 import org.referraldecisions.ruleset.UnknownRulesetException;
 import org.springframework.http.HttpStatus;
@@ -25,7 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 class RulesetController {
 
     record RulesetSummary(String area, String version, String kind, LocalDate effectiveFrom, LocalDate effectiveTo,
-                          String sha256, int ruleCount, List<String> includes, List<String> sources, String description) {
+                          String sha256, int ruleCount, List<String> includes, List<String> sources, String description,
+                          List<SourceSummary> sourceDocuments, Map<String, Integer> parameters) {
+    }
+
+    /** A protocol document as the manifest lists it: the short name citations begin with, the file, its date. */
+    record SourceSummary(String cite, String document, LocalDate dated, boolean national) {
     }
 
     record RuleSummary(String name, String ruleset, List<String> citations, String explanation, int phase, String file) {
@@ -78,8 +85,10 @@ class RulesetController {
     private static RulesetSummary summary(CompiledRuleset r) {
         return new RulesetSummary(r.id().area(), r.id().version(), r.manifest().library() ? "library" : "area",
                 r.manifest().effectiveFrom(), r.manifest().effectiveTo(), r.sha256(), r.rules().size(),
-                r.manifest().includes().stream().map(RulesetId::toString).toList(), r.manifest().sources(),
-                r.manifest().description());
+                r.manifest().includes().stream().map(RulesetId::toString).toList(),
+                r.manifest().sources().stream().map(Source::document).toList(), r.manifest().description(),
+                r.manifest().sources().stream().map(s -> new SourceSummary(s.cite(), s.document(), s.dated(), s.national())).toList(),
+                r.parameters().values());
     }
 
     private static RuleSummary rule(RuleInfo info) {

@@ -119,7 +119,8 @@ final class Tools {
             }
             Map<String, String> drl = new LinkedHashMap<>();
             for (RulesetId id : concat(ruleset.id(), ruleset.manifest().includes())) {
-                files.get(id).drl().forEach((name, text) -> drl.put(ruleset.id() + " " + id.area() + "/" + id.version() + "/" + name, text));
+                files.get(id).drl().forEach((name, text) -> drl.put(ruleset.id() + " " + id.area() + "/" + id.version() + "/" + name,
+                        ruleset.parameters().inline(text)));
             }
             thresholds.addAll(ThresholdCoverage.check(drl, factsByRuleset.getOrDefault(ruleset.id().toString(), List.of())));
         }

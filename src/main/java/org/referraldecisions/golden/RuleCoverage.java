@@ -12,7 +12,9 @@ import org.referraldecisions.ruleset.RulesetCatalog;
 
 /**
  * Which rules no golden case fires. A rule of a library (such as {@code common}) is covered when
- * any area that includes it fires it; a rule of an area version must be fired through that version.
+ * the golden cases of any rule set that includes it fire it; a rule of an area version must be fired
+ * through that version. A library version no rule set includes yet (a revision being prepared) can be
+ * fired by nothing, so it is not counted until an area version includes it.
  */
 public final class RuleCoverage {
 
@@ -28,9 +30,14 @@ public final class RuleCoverage {
                 decision.firedRules().forEach(r -> fired.add(r.ruleset() + " " + r.rule()));
             }
         }
+        Set<String> included = new HashSet<>();
+        catalog.all().forEach(r -> r.manifest().includes().forEach(i -> included.add(i.toString())));
         Set<String> reported = new HashSet<>();
         List<String> uncovered = new ArrayList<>();
         for (CompiledRuleset ruleset : catalog.all()) {
+            if (ruleset.manifest().library() && !included.contains(ruleset.id().toString())) {
+                continue;
+            }
             for (RuleInfo rule : ruleset.rules()) {
                 String key = rule.ruleset() + " " + rule.name();
                 if (!fired.contains(key) && reported.add(key)) {

@@ -23,9 +23,11 @@ public final class CompiledRuleset {
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByQualifiedName;
     private final List<RulesetFiles> files;
+    private final Parameters parameters;
 
     CompiledRuleset(Manifest manifest, String sha256, KieBase kieBase, List<RuleInfo> rules, Map<String, String> packageOfRule,
-                    List<RulesetFiles> files) {
+                    List<RulesetFiles> files, Parameters parameters) {
+        this.parameters = parameters;
         this.manifest = manifest;
         this.files = List.copyOf(files);
         this.sha256 = sha256;
@@ -69,6 +71,11 @@ public final class CompiledRuleset {
      */
     public List<RulesetFiles> files() {
         return files;
+    }
+
+    /** The figures policy owners may revise: this rule set's own parameters, then those of what it includes. */
+    public Parameters parameters() {
+        return parameters;
     }
 
     /** Every rule in the rule set, its includes' rules too, in the order they are listed to policy owners. */

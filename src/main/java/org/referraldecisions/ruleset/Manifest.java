@@ -15,12 +15,17 @@ public record Manifest(
         LocalDate effectiveFrom,
         LocalDate effectiveTo,
         List<RulesetId> includes,
-        List<String> sources,
+        List<Source> sources,
         String description) {
 
     public Manifest {
         includes = List.copyOf(includes);
         sources = List.copyOf(sources);
+    }
+
+    /** The date of the newest source: nothing dated later may be relied on by a rule set including this one. */
+    public java.util.Optional<LocalDate> dated() {
+        return sources.stream().map(Source::dated).filter(java.util.Objects::nonNull).max(LocalDate::compareTo);
     }
 
     public RulesetId id() {

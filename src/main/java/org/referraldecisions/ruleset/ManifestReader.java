@@ -59,7 +59,7 @@ final class ManifestReader {
                 problems.add(file + ": includes: " + e.getMessage());
             }
         }
-        List<String> sources = list(map, "sources", file, problems);
+        List<Source> sources = sources(map, file, problems);
         String description = text(map, "description", file, problems, false);
         if (!problems.isEmpty()) {
             throw new RulesetException(problems);
@@ -99,6 +99,42 @@ final class ManifestReader {
             problems.add(file + ": '" + key + "' is not a date (YYYY-MM-DD): " + value);
             return null;
         }
+    }
+
+    private static final Set<String> SOURCE_KEYS = Set.of("cite", "document", "dated", "national");
+
+    /** Each source as {cite, document, dated, national}; a bare file name is still read, and lint asks for the rest. */
+    private static List<Source> sources(Map<?, ?> map, String file, List<String> problems) {
+        Object value = map.get("sources");
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> items)) {
+            problems.add(file + ": 'sources' must be a list");
+            return List.of();
+        }
+        List<Source> sources = new ArrayList<>();
+        for (Object item : items) {
+            if (!(item instanceof Map<?, ?> source)) {
+                sources.add(new Source(null, String.valueOf(item), null, false));
+                continue;
+            }
+            String where = file + ": sources[" + sources.size() + "]";
+            for (Object key : source.keySet()) {
+                if (!SOURCE_KEYS.contains(String.valueOf(key))) {
+                    problems.add(where + ": unknown key '" + key + "' (allowed: cite, dated, document, national)");
+                }
+            }
+            String cite = text(source, "cite", where, problems, true);
+            String document = text(source, "document", where, problems, true);
+            LocalDate dated = date(source, "dated", where, problems, true);
+            Object national = source.get("national");
+            if (national != null && !(national instanceof Boolean)) {
+                problems.add(where + ": 'national' must be true or false");
+            }
+            sources.add(new Source(cite, document, dated, Boolean.TRUE.equals(national)));
+        }
+        return sources;
     }
 
     private static List<String> list(Map<?, ?> map, String key, String file, List<String> problems) {

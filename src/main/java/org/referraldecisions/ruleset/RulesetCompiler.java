@@ -142,9 +142,12 @@ final class RulesetCompiler {
         all.add(own);
         all.addAll(includes);
         Map<String, RulesetId> rulesetOfPackage = new HashMap<>();
+        Map<String, Parameters> parametersOfPackage = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (Packages p : all) {
+            Parameters parameters = Parameters.of(p.files);
             for (Map.Entry<String, String> pkg : p.fileOfPackage.entrySet()) {
+                parametersOfPackage.putIfAbsent(pkg.getKey(), parameters);
                 RulesetId previous = rulesetOfPackage.putIfAbsent(pkg.getKey(), p.id());
                 if (previous != null && !previous.equals(p.id())) {
                     problems.add(pkg.getValue() + ": package '" + pkg.getKey() + "' is already used by " + previous
@@ -161,7 +164,7 @@ final class RulesetCompiler {
         }
 
         Map<String, String> packageOfRule = new LinkedHashMap<>();
-        List<RuleInfo> rules = describe(kieBase, rulesetOfPackage, packageOfRule, problems);
+        List<RuleInfo> rules = describe(kieBase, rulesetOfPackage, parametersOfPackage, packageOfRule, problems);
         if (!problems.isEmpty()) {
             throw new RulesetException(problems);
         }
@@ -169,10 +172,16 @@ final class RulesetCompiler {
         List<RulesetFiles> files = new ArrayList<>();
         files.add(own.files);
         files.addAll(includedFiles);
-        return new CompiledRuleset(own.files.manifest(), RulesetHasher.sha256(own.files, includedFiles), kieBase, rules, packageOfRule, files);
+        Parameters parameters = Parameters.of(own.files);
+        for (RulesetFiles included : includedFiles) {
+            parameters = parameters.and(Parameters.of(included));
+        }
+        return new CompiledRuleset(own.files.manifest(), RulesetHasher.sha256(own.files, includedFiles), kieBase, rules, packageOfRule, files,
+                parameters);
     }
 
     private static List<RuleInfo> describe(KieBase kieBase, Map<String, RulesetId> rulesetOfPackage,
+                                           Map<String, Parameters> parametersOfPackage,
                                            Map<String, String> packageOfRule, List<String> problems) {
         List<RuleInfo> rules = new ArrayList<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
@@ -181,7 +190,13 @@ final class RulesetCompiler {
                 String file = impl.getResource() == null ? kiePackage.getName() : impl.getResource().getSourcePath();
                 String where = file + ":" + impl.getLoadOrder() + ": rule \"" + rule.getName() + "\"";
                 List<String> citations = citations(rule.getMetaData().get("citation"));
-                String explanation = text(rule.getMetaData().get("explanation"));
+                List<String> unknown = new ArrayList<>();
+                String explanation = parametersOfPackage.getOrDefault(kiePackage.getName(), Parameters.NONE)
+                        .fill(text(rule.getMetaData().get("explanation")), unknown);
+                for (String name : unknown) {
+                    problems.add(file + ": rule \"" + rule.getName() + "\" names {" + name + "} in its @explanation, which is no parameter of its rule set"
+                            + " (a parameter is a one-line 'function int " + name + "() { return N; }')");
+                }
                 if (citations.isEmpty()) {
                     problems.add(file + ": rule \"" + rule.getName() + "\" has no @citation; every rule cites the protocol paragraph it implements");
                 }

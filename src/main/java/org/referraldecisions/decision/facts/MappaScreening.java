@@ -1,11 +1,14 @@
 package org.referraldecisions.decision.facts;
 
-/** Answers to the MAPPA referral checklist (Cleveland Appendix 6). */
+/**
+ * Answers to a MAPPA referral checklist (for example Cleveland Appendix 6). Any answer may be {@code null}:
+ * not known; an unknown answer never counts as "no".
+ */
 public record MappaScreening(
-        int agenciesNeeded,
-        boolean policeAndProbationInvolved,
-        boolean currentActiveRisk,
-        boolean addsValue,
-        boolean mediaOrPublicInterest,
-        boolean seniorResourcesNeeded) {
+        Integer agenciesNeeded,
+        Boolean policeAndProbationInvolved,
+        Boolean currentActiveRisk,
+        Boolean addsValue,
+        Boolean mediaOrPublicInterest,
+        Boolean seniorResourcesNeeded) {
 }
