@@ -29,6 +29,22 @@ class ArchitectureTests {
     }
 
     @Test
+    void nothingOutsideTheApiDependsOnIt() {
+        // api/ only translates HTTP; the door, the wire types and request reading live in service/.
+        noClasses().that().resideOutsideOfPackage("org.referraldecisions.api..")
+                .should().dependOnClassesThat().resideInAPackage("org.referraldecisions.api..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theServiceIsNotHttp() {
+        noClasses().that().resideInAPackage("org.referraldecisions.service..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
+                        "jakarta.servlet..", "org.referraldecisions.api..")
+                .check(CLASSES);
+    }
+
+    @Test
     void rulesetDoesNotDependOnDecision() {
         noClasses().that().resideInAPackage("..ruleset..")
                 .should().dependOnClassesThat().resideInAPackage("..decision..")

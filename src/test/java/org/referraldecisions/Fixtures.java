@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import org.referraldecisions.api.DecisionRequestReader;
-import org.referraldecisions.api.DecisionService;
+import org.referraldecisions.service.DecisionRequestReader;
+import org.referraldecisions.service.DecisionService;
 import org.referraldecisions.golden.GoldenRunner;
 import org.referraldecisions.ruleset.RulesetCatalog;
 import org.referraldecisions.ruleset.RulesetLoader;

@@ -1,5 +1,11 @@
 package org.referraldecisions.api;
 
+import org.referraldecisions.service.DecisionRequestReader;
+import org.referraldecisions.service.DecisionResponseV1;
+import org.referraldecisions.service.DecisionService;
+import org.referraldecisions.service.FieldError;
+import org.referraldecisions.service.InvalidRequestException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,10 @@
 package org.referraldecisions.api;
 
+import org.referraldecisions.service.DecisionRequestReader;
+import org.referraldecisions.service.DecisionRequestV1;
+import org.referraldecisions.service.DecisionResponseV1;
+import org.referraldecisions.service.DecisionService;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,5 +1,7 @@
 package org.referraldecisions.api;
 
+import org.referraldecisions.service.DecisionService;
+
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 

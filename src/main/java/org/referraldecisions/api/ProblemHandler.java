@@ -1,5 +1,8 @@
 package org.referraldecisions.api;
 
+import org.referraldecisions.service.FieldError;
+import org.referraldecisions.service.InvalidRequestException;
+
 import java.net.URI;
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package org.referraldecisions.api;
 
+import org.referraldecisions.service.DecisionRequestReader;
+import org.referraldecisions.service.DecisionRequestV1;
+import org.referraldecisions.service.DecisionService;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

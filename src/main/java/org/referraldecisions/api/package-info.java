@@ -1,5 +1,6 @@
 /**
- * The HTTP contract, version 1: request and response types, strict reading and validation of
- * requests (every offending field named, nothing half-read), problem+json errors and controllers.
+ * HTTP only: controllers, problem+json errors, security and the web wiring. Everything they decide
+ * through (the door, the v1 wire types, strict request reading) is in {@code service}; nothing outside
+ * this package depends on it.
  */
 package org.referraldecisions.api;

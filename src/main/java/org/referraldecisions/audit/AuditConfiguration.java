@@ -3,9 +3,9 @@ package org.referraldecisions.audit;
 import java.time.Clock;
 import java.time.Period;
 
-import org.referraldecisions.api.DecisionRecorder;
-import org.referraldecisions.api.DecisionRequestReader;
-import org.referraldecisions.api.DecisionService;
+import org.referraldecisions.service.DecisionRecorder;
+import org.referraldecisions.service.DecisionRequestReader;
+import org.referraldecisions.service.DecisionService;
 import org.referraldecisions.ruleset.RulesetRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

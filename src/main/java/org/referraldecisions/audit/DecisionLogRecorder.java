@@ -2,9 +2,9 @@ package org.referraldecisions.audit;
 
 import java.util.concurrent.CompletableFuture;
 
-import org.referraldecisions.api.DecisionRecorder;
-import org.referraldecisions.api.DecisionRequestV1;
-import org.referraldecisions.api.DecisionResponseV1;
+import org.referraldecisions.service.DecisionRecorder;
+import org.referraldecisions.service.DecisionRequestV1;
+import org.referraldecisions.service.DecisionResponseV1;
 import org.referraldecisions.ruleset.CompiledRuleset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

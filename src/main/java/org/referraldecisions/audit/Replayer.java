@@ -3,9 +3,9 @@ package org.referraldecisions.audit;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.referraldecisions.api.DecisionRequestReader;
-import org.referraldecisions.api.DecisionResponseV1;
-import org.referraldecisions.api.DecisionService;
+import org.referraldecisions.service.DecisionRequestReader;
+import org.referraldecisions.service.DecisionResponseV1;
+import org.referraldecisions.service.DecisionService;
 import org.referraldecisions.ruleset.CompiledRuleset;
 import org.referraldecisions.ruleset.RulesetId;
 import org.referraldecisions.ruleset.RulesetRegistry;

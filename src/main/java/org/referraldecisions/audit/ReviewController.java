@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.referraldecisions.api.DecisionResponseV1;
+import org.referraldecisions.service.DecisionResponseV1;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;

@@ -15,12 +15,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Validation;
-import org.referraldecisions.api.DecisionRequestReader;
+import org.referraldecisions.service.DecisionRequestReader;
 import org.referraldecisions.audit.AuditCommands;
-import org.referraldecisions.api.DecisionResponseV1;
-import org.referraldecisions.api.DecisionService;
-import org.referraldecisions.api.FieldError;
-import org.referraldecisions.api.InvalidRequestException;
+import org.referraldecisions.service.DecisionResponseV1;
+import org.referraldecisions.service.DecisionService;
+import org.referraldecisions.service.FieldError;
+import org.referraldecisions.service.InvalidRequestException;
 import org.referraldecisions.golden.GatedReload;
 import org.referraldecisions.golden.GoldenCase;
 import org.referraldecisions.golden.GoldenCaseLoader;
@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Cli {
 
-    public static final Set<String> COMMANDS = Set.of("decide", "test", "check", "reload", "diff", "coverage", "lint", "verify", "purge", "help");
+    public static final Set<String> COMMANDS = Set.of("decide", "test", "check", "reload", "diff", "coverage", "lint", "new-version", "verify", "purge", "help");
 
     static final String USAGE = """
             Usage: java -jar target/referral-decisions.jar <command> [options]
@@ -59,8 +59,12 @@ public final class Cli {
                   Which golden cases fire each rule; rules fired by none (exit 1); and for every numeric
                   threshold and date window in the DRL, whether cases sit on both sides of it.
               lint [--rules DIR] [--format pretty|json]
-                  Citations name a known document, explanations, phases, and each area's effective dates
-                  neither overlap nor leave gaps.
+                  Each rule cites only documents its manifest (or an included library) lists; nothing is dated
+                  after the rule set comes into force; figures are named parameters; explanations, phases, and
+                  each area's effective dates neither overlap nor leave gaps.
+              new-version --from area@version --version NEW [--effective-from YYYY-MM-DD] [--rules DIR] [--cases DIR]
+                  Start a revision: copy a rule set and its golden cases to a new version, ready to edit
+                  (--effective-from for an area; a library has none).
               verify [--spring.datasource.url=... --spring.datasource.username=... --spring.datasource.password=...]
                   Walk the decision log's hash chain (same database settings as the service); name the first
                   record that fails (exit 1).
@@ -107,6 +111,7 @@ public final class Cli {
                 case "diff" -> Tools.diff(options, reader(), out);
                 case "coverage" -> Tools.coverage(options, reader(), out);
                 case "lint" -> Tools.lint(options, out);
+                case "new-version" -> NewVersion.run(options, out, err);
                 default -> {
                     out.println(USAGE);
                     yield 0;

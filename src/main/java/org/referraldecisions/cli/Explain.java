@@ -1,6 +1,6 @@
 package org.referraldecisions.cli;
 
-import org.referraldecisions.api.DecisionResponseV1;
+import org.referraldecisions.service.DecisionResponseV1;
 
 /** A decision in plain English, for policy owners reading it in a terminal. */
 final class Explain {

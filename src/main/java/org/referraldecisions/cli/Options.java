@@ -18,6 +18,7 @@ record Options(String command, List<String> positional, Map<String, String> flag
             "coverage", Set.of("rules", "cases", "format"),
             "lint", Set.of("rules", "format"),
             "reload", Set.of("url"),
+            "new-version", Set.of("rules", "cases", "from", "version", "effective-from"),
             "help", Set.of());
 
     static Options parse(String... args) {

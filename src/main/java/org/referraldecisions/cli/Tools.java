@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.referraldecisions.api.CaseFactsMapper;
-import org.referraldecisions.api.DecisionRequestReader;
-import org.referraldecisions.api.InvalidRequestException;
+import org.referraldecisions.service.CaseFactsMapper;
+import org.referraldecisions.service.DecisionRequestReader;
+import org.referraldecisions.service.InvalidRequestException;
 import org.referraldecisions.decision.CaseFacts;
 import org.referraldecisions.golden.GoldenCase;
 import org.referraldecisions.golden.GoldenCaseLoader;

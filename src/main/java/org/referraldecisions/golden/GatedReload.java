@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.referraldecisions.api.DecisionRequestReader;
-import org.referraldecisions.api.DecisionService;
+import org.referraldecisions.service.DecisionRequestReader;
+import org.referraldecisions.service.DecisionService;
 import org.referraldecisions.ruleset.RulesetCatalog;
 import org.referraldecisions.ruleset.RulesetException;
 import org.referraldecisions.ruleset.RulesetLoader;

@@ -2,7 +2,7 @@ package org.referraldecisions.golden;
 
 import java.util.List;
 
-import org.referraldecisions.api.DecisionResponseV1;
+import org.referraldecisions.service.DecisionResponseV1;
 
 /**
  * The result of running one golden case: the decision made (absent when the request was refused)

@@ -3,11 +3,11 @@ package org.referraldecisions.golden;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.referraldecisions.api.DecisionRequestReader;
-import org.referraldecisions.api.DecisionResponseV1;
-import org.referraldecisions.api.DecisionService;
-import org.referraldecisions.api.FieldError;
-import org.referraldecisions.api.InvalidRequestException;
+import org.referraldecisions.service.DecisionRequestReader;
+import org.referraldecisions.service.DecisionResponseV1;
+import org.referraldecisions.service.DecisionService;
+import org.referraldecisions.service.FieldError;
+import org.referraldecisions.service.InvalidRequestException;
 import org.referraldecisions.ruleset.UnknownRulesetException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,10 +51,16 @@ public final class GoldenRunner {
         return new GoldenOutcome(goldenCase, decision, ExpectMatcher.compare(goldenCase.expect(), actual));
     }
 
-    /** The case's request, pinned to the version of the directory it sits in when it does not pin one itself. */
+    /**
+     * The case's request, pinned to the version of the directory it sits in when it does not pin one itself.
+     * A case under a library's directory ({@code common/<version>/}) decides through the area it names, by date:
+     * the library's version is not one of that area's versions.
+     */
     public static JsonNode requestOf(GoldenCase goldenCase) {
         String version = goldenCase.versionDirectory();
-        if (version == null || goldenCase.request().has("rulesetVersion")) {
+        JsonNode area = goldenCase.request().get("area");
+        boolean ownArea = area != null && area.isString() && goldenCase.name().startsWith(area.stringValue() + "/");
+        if (version == null || !ownArea || goldenCase.request().has("rulesetVersion")) {
             return goldenCase.request();
         }
         ObjectNode pinned = ((ObjectNode) goldenCase.request()).deepCopy();

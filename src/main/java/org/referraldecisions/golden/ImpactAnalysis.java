@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import org.referraldecisions.api.DecisionRequestReader;
-import org.referraldecisions.api.DecisionResponseV1;
-import org.referraldecisions.api.DecisionService;
-import org.referraldecisions.api.InvalidRequestException;
+import org.referraldecisions.service.DecisionRequestReader;
+import org.referraldecisions.service.DecisionResponseV1;
+import org.referraldecisions.service.DecisionService;
+import org.referraldecisions.service.InvalidRequestException;
 import org.referraldecisions.ruleset.RulesetId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.referraldecisions.api.DecisionResponseV1;
+import org.referraldecisions.service.DecisionResponseV1;
 import org.referraldecisions.ruleset.CompiledRuleset;
 import org.referraldecisions.ruleset.RuleInfo;
 import org.referraldecisions.ruleset.RulesetCatalog;

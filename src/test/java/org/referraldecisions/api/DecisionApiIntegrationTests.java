@@ -1,5 +1,7 @@
 package org.referraldecisions.api;
 
+import org.referraldecisions.service.DecisionRequestV1;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -16,7 +16,7 @@ import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.StatelessKieSession;
 import org.referraldecisions.Fixtures;
-import org.referraldecisions.api.CaseFactsMapper;
+import org.referraldecisions.service.CaseFactsMapper;
 import org.referraldecisions.golden.GoldenCase;
 import org.referraldecisions.golden.GoldenCaseLoader;
 import org.referraldecisions.golden.GoldenRunner;

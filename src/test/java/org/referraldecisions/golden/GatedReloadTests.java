@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.referraldecisions.Fixtures;
-import org.referraldecisions.api.DecisionResponseV1;
-import org.referraldecisions.api.DecisionService;
+import org.referraldecisions.service.DecisionResponseV1;
+import org.referraldecisions.service.DecisionService;
 import org.referraldecisions.ruleset.RulesetRegistry;
 
 /** A reload swaps rules in only when they compile and pass every golden case; decisions never see a mix. */

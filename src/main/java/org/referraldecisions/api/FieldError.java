@@ -1,5 +1,0 @@
-package org.referraldecisions.api;
-
-/** One offending field in a request: its path (e.g. {@code victim.age}, {@code policeIncidents[2].date}) and what is wrong. */
-public record FieldError(String field, String message) {
-}

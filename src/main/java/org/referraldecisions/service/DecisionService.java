@@ -1,0 +1,97 @@
+package org.referraldecisions.service;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+import org.referraldecisions.decision.Decision;
+import org.referraldecisions.decision.DecisionEngine;
+import org.referraldecisions.ruleset.CompiledRuleset;
+import org.referraldecisions.ruleset.RulesetRegistry;
+
+/**
+ * The one door every caller decides through (HTTP, command line, golden cases): picks the rule set in
+ * force, maps the validated request to facts, runs the engine and stamps the response with an id and
+ * time. The service is handed its clock and id generator, so tests can assert exact values.
+ */
+public final class DecisionService {
+
+    private final RulesetRegistry registry;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final DecisionRecorder recorder;
+
+    public DecisionService(RulesetRegistry registry, Clock clock, Supplier<String> ids) {
+        this(registry, clock, ids, DecisionRecorder.NONE);
+    }
+
+    public DecisionService(RulesetRegistry registry, Clock clock, Supplier<String> ids, DecisionRecorder recorder) {
+        this.registry = registry;
+        this.clock = clock;
+        this.ids = ids;
+        this.recorder = recorder;
+    }
+
+    /**
+     * Decides a request already validated by {@link DecisionRequestReader} and records it; returns only
+     * once the recorder has (for the decision log: once the row is committed). If recording fails, so does
+     * this: a decision is never returned unrecorded.
+     */
+    public DecisionResponseV1 decide(DecisionRequestV1 request) {
+        return await(decideLater(request));
+    }
+
+    /**
+     * Decides now and completes once the decision is recorded: for batches, where waiting for many at once
+     * lets the log commit them together.
+     */
+    public CompletableFuture<DecisionResponseV1> decideLater(DecisionRequestV1 request) {
+        return record(decideUnrecorded(request));
+    }
+
+    /**
+     * A decision made and not yet recorded: a batch decides its items on several threads, then records
+     * them in request order so the log keeps that order. It must be passed to {@link #record} before it
+     * is given to anyone.
+     */
+    public record Unrecorded(DecisionRequestV1 request, CompiledRuleset ruleset, DecisionResponseV1 response, long nanos) {
+    }
+
+    /** Decides, recording nothing yet: see {@link Unrecorded}. */
+    public Unrecorded decideUnrecorded(DecisionRequestV1 request) {
+        long started = System.nanoTime();
+        CompiledRuleset ruleset = registry.current().select(request.area(), request.asOf(), request.rulesetVersion());
+        DecisionResponseV1 response = decideWith(ruleset, request);
+        return new Unrecorded(request, ruleset, response, System.nanoTime() - started);
+    }
+
+    /** Records a decision; completes with it once it is recorded, or fails if it could not be. */
+    public CompletableFuture<DecisionResponseV1> record(Unrecorded decided) {
+        return recorder.record(decided.request(), decided.response(), decided.ruleset(), decided.nanos())
+                .thenApply(recorded -> decided.response());
+    }
+
+    /** Decides without recording: for warming the engine up, whose decisions are about nobody. */
+    public DecisionResponseV1 rehearse(DecisionRequestV1 request) {
+        return decideWith(registry.current().select(request.area(), request.asOf(), request.rulesetVersion()), request);
+    }
+
+    /** Waits for a result (a recorded decision, compiled rule sets); a failure is rethrown as it was raised. */
+    public static <T> T await(CompletableFuture<T> recorded) {
+        try {
+            return recorded.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Decides a request with the given rule set, recording nothing: for replaying a logged decision. */
+    public DecisionResponseV1 decideWith(CompiledRuleset ruleset, DecisionRequestV1 request) {
+        Decision decision = DecisionEngine.decide(ruleset, CaseFactsMapper.toFacts(request));
+        return DecisionResponseV1.of(ids.get(), request, clock.instant(), decision);
+    }
+}
