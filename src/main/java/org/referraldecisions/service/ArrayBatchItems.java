@@ -62,7 +62,7 @@ final class ArrayBatchItems implements BatchItems {
             }
             return new Item(index, null, value.tree(), 200, List.of());
         } catch (JacksonException e) {
-            return unreadable(index, JsonInput.syntaxError(e, parser, 1, null), e);
+            return unreadable(index, JsonErrors.syntaxError(e, parser, 1, null), e);
         }
     }
 
