@@ -6,7 +6,6 @@ import org.referraldecisions.service.RequestTooLargeException;
 
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.referraldecisions.decision.RuleConflictException;
 import org.referraldecisions.ruleset.UnknownRulesetException;
 import org.slf4j.Logger;
@@ -32,10 +31,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * clients can depend on: {@code invalid_request} (400, with {@code errors}: every offending field, first
  * in the document first, at most {@code referrals.limits.errors} of them and {@code errorsNotShown} for the
  * rest), {@code request_too_large} (413, naming the {@code limit} and its {@code maximum}),
- * {@code unknown_ruleset} (404), {@code evaluation_error} (500, a defect in a rule set) and
- * {@code internal_error} (500, a defect in the service; the caller sees no detail of it). Spring's own
+ * {@code unknown_ruleset} (404) and {@code evaluation_error} (500, a defect in a rule set). Spring's own
  * errors (wrong media type or method, unknown path) keep their status and get a code from it. Messages are
- * the service's own: no class, library or feature names.
+ * the service's own: no class, library or feature names. An exception nothing here handles is a defect of
+ * the service: it goes on to the container, which logs it, and {@link ProblemErrorController} answers
+ * {@code internal_error} (500) without its detail. (No catch-all handler here, so that another advice's
+ * handlers are never shadowed by it.)
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -73,14 +74,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         log.error("rule set defect: {}", e.getMessage());
         return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "evaluation_error", "The rule set could not decide this case",
                 e.getMessage());
-    }
-
-    /** A defect of the service: logged with its stack trace (never the request body), told to the caller without detail. */
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
-        log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
-        return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",
-                "the service failed to answer this request; it has been logged");
     }
 
     @Override
