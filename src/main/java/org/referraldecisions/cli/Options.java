@@ -17,7 +17,7 @@ record Options(String command, List<String> positional, Map<String, String> flag
             "diff", Set.of("rules", "cases", "corpus", "from", "to", "format"),
             "coverage", Set.of("rules", "cases", "format"),
             "lint", Set.of("rules", "format"),
-            "reload", Set.of("url"),
+            "reload", Set.of("url", "format"),
             "new-version", Set.of("rules", "cases", "from", "version", "effective-from"),
             "help", Set.of());
 

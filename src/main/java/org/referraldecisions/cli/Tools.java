@@ -41,13 +41,13 @@ final class Tools {
     private Tools() {
     }
 
-    static int diff(Options o, DecisionRequestReader reader, PrintStream out) throws IOException {
+    static int diff(Options o, DecisionRequestReader reader, Progress progress, PrintStream out) throws IOException {
         if (o.get("from") == null || o.get("to") == null) {
             throw new IllegalArgumentException("diff needs --from area@version and --to area@version");
         }
         RulesetId from = RulesetId.parse(o.get("from"));
         RulesetId to = RulesetId.parse(o.get("to"));
-        RulesetCatalog catalog = RulesetLoader.load(o.rules());
+        RulesetCatalog catalog = progress.load(o.rules(), new java.util.TreeSet<>(List.of(from.area(), to.area())));
         for (RulesetId id : List.of(from, to)) {
             catalog.find(id).orElseThrow(() -> new org.referraldecisions.ruleset.UnknownRulesetException("no rule set " + id + " under " + o.rules()));
         }
@@ -89,10 +89,12 @@ final class Tools {
         return 0;
     }
 
-    static int coverage(Options o, DecisionRequestReader reader, PrintStream out) {
-        RulesetCatalog catalog = RulesetLoader.load(o.rules());
+    static int coverage(Options o, DecisionRequestReader reader, Progress progress, PrintStream out) {
         List<GoldenCase> cases = GoldenCaseLoader.load(o.cases(), new ArrayList<>());
-        List<GoldenOutcome> outcomes = new GoldenRunner(reader, Cli.service(catalog)).runAll(cases);
+        // Over the whole cases tree every rule set must be covered, even one no case reaches yet; over one
+        // area's cases (--cases test-cases/cleveland), that area's rule sets and what they include.
+        RulesetCatalog catalog = progress.load(o.rules(), o.get("cases") == null ? null : Cli.areasOf(cases));
+        List<GoldenOutcome> outcomes = progress.run(new GoldenRunner(reader, Cli.service(catalog)), cases);
         Map<String, List<String>> casesByRule = new TreeMap<>();
         Map<String, List<CaseFacts>> factsByRuleset = new LinkedHashMap<>();
         for (GoldenOutcome outcome : outcomes) {

@@ -23,8 +23,94 @@ class CliTests {
         return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
     }
 
+    /** As run from a terminal: progress lines on stderr. */
+    private int runOnTerminal(String... args) {
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), true).run(args);
+    }
+
     private String output() {
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpInEveryFormPrintsUsageNamingServeAndExits2() {
+        for (String help : new String[] {"help", "-h", "--help"}) {
+            out.reset();
+            assertThat(run(help)).as(help).isEqualTo(2);
+            assertThat(output()).as(help).startsWith("Usage: java -jar target/referral-decisions.jar <command>").contains("serve [", "Start the HTTP service");
+        }
+    }
+
+    @Test
+    void aMistypedCommandIsNamedAndGetsTheUsage() {
+        assertThat(run("tset")).isEqualTo(2);
+        assertThat(errors()).startsWith("unknown command: tset").contains("Usage:");
+        assertThat(output()).isEmpty();
+    }
+
+    @Test
+    void testOfOneAreaCompilesOnlyThatAreaAndWhatItIncludesAndPassesAsInTheWholeTree() {
+        assertThat(runOnTerminal("test", "--cases", "test-cases/cleveland")).as(output()).isZero();
+        assertThat(output()).containsPattern("(?m)^\\d+ passed, 0 failed$");
+        assertThat(errors()).contains("compiled cleveland@2017-10", "compiled cleveland@2026-04", "compiled common@2016-01", "compiled 3 rule sets in")
+                .contains("100 of ").doesNotContain("lancashire", "lincolnshire", "warwickshire");
+    }
+
+    @Test
+    void pipedOutputHasNoProgressLines() {
+        assertThat(run("test", "--cases", "test-cases/cleveland/2026-04")).isZero();
+        assertThat(errors()).isEmpty();
+        assertThat(output()).containsPattern("(?m)^\\d+ passed, 0 failed$");
+    }
+
+    @Test
+    void verifyOnADatabaseHeldByAnotherProcessSaysSoInOneSentenceAndExits2(@TempDir Path temp) throws Exception {
+        String url = "jdbc:h2:file:" + temp.resolve("held").toAbsolutePath();
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldsDatabase.class.getName(), url).redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(lines.readLine()).isEqualTo("holding");
+            assertThat(run("verify", "--spring.datasource.url=" + url)).isEqualTo(2);
+            assertThat(errors().strip()).startsWith("The decision log database is in use by another process")
+                    .contains("GET /v1/decisions/verify").doesNotContain("Exception").hasLineCount(1);
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+    }
+
+    @Test
+    void reloadExplainsARefusalAndAMissingKeyInPlainEnglish() throws Exception {
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        int[] status = {422};
+        server.createContext("/v1/rulesets/reload", exchange -> {
+            byte[] body = (status[0] == 422
+                    ? "{\"title\":\"Reload refused\",\"problems\":[\"rules/cleveland/2026-04/thresholds.drl:12: mismatched input\"],\"casesRun\":0,\"casesPassed\":0}"
+                    : "{\"title\":\"Unauthorized\",\"status\":401}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status[0], body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort();
+            assertThat(run("reload", "--url", url)).isEqualTo(1);
+            assertThat(output()).startsWith("Reload refused: the running rules keep serving.")
+                    .contains("  rules/cleveland/2026-04/thresholds.drl:12: mismatched input");
+            out.reset();
+            assertThat(run("reload", "--url", url, "--format", "json")).isEqualTo(1);
+            assertThat(output()).startsWith("{\"title\":\"Reload refused\"");
+            status[0] = 401;
+            out.reset();
+            assertThat(run("reload", "--url", url)).isEqualTo(2);
+            assertThat(output()).contains("REFERRALS_API_KEY", "Nothing was reloaded");
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
@@ -142,6 +228,7 @@ class CliTests {
     @Test
     void usageErrorsExitWith2() {
         assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(run("verify", "--format", "yaml")).isEqualTo(2);
         assertThat(run("test", "--unknown", "x")).isEqualTo(2);
         assertThat(run("test", "--rules", "/no/such/dir")).isEqualTo(2);
     }
