@@ -53,9 +53,13 @@ public final class Cli {
               check [--rules DIR] [--cases DIR]
                   What a reload would do: compile the rules, run the golden cases, check every rule is
                   fired by one. Nothing is swapped; no server is needed.
-              diff --from area@v1 --to area@v2 [--cases DIR] [--corpus FILE.jsonl] [--rules DIR] [--format pretty|json]
-                  Impact analysis: decide every case of the area (golden cases, and/or one request per line
-                  of the corpus) under both versions; list each case whose decision changes, field by field.
+              diff --from area@v1 --to area@v2 [--cases DIR] [--no-golden] [--corpus FILE.jsonl] [--rules DIR] [--format pretty|json]
+                  Impact analysis: decide every case of the area (its golden cases unless --no-golden, and one
+                  request per line of the corpus, e.g. an export of the decision log) under both versions. Lists each
+                  case whose decision changes by caseRef, with every changed field: outcome, actions and warnings
+                  added or removed, unmet criteria's figures, fired rules; then the number of cases per kind of
+                  change. The same request met twice counts once. Exit 0 no change, 1 changes, 2 could not run
+                  (a corpus line that is not a JSON object is named by its line number).
               coverage [--rules DIR] [--cases DIR] [--format pretty|json]
                   Which golden cases fire each rule; rules fired by none (exit 1); and for every numeric
                   threshold and date window in the DRL, whether cases sit on both sides of it.
@@ -137,7 +141,7 @@ public final class Cli {
                 case "test" -> test(options);
                 case "check" -> check(options);
                 case "reload" -> Reload.run(options, out, err);
-                case "diff" -> Tools.diff(options, reader(), progress, out);
+                case "diff" -> Diff.run(options, reader(), progress, out, err);
                 case "coverage" -> Tools.coverage(options, reader(), progress, out);
                 case "lint" -> Tools.lint(options, out);
                 case "new-version" -> NewVersion.run(options, out, err);

@@ -137,21 +137,63 @@ class CliTests {
     }
 
     @Test
-    void diffListsTheRepeatDefinitionChangesBetweenTheClevelandVersions() {
-        assertThat(run("diff", "--from", "cleveland@2017-10", "--to", "cleveland@2026-04")).isZero();
-        assertThat(output()).contains("cleveland/2017-10/not-repeat-further-incident-of-other-type-not-referred.json",
-                "marac.repeat: false -> true", "marac.refer: false -> true", "Changes per field:");
+    void diffListsEveryChangedFieldOfEachCaseOnceAndCountsKindsOfChange() {
+        assertThat(run("diff", "--from", "cleveland@2017-10", "--to", "cleveland@2026-04")).isEqualTo(1);
+        assertThat(output()).contains("GOLD-CL-021  (cleveland/2017-10/not-repeat-further-incident-of-other-type-not-referred.json)",
+                        "same request also in cleveland/2026-04/repeat-further-incident-of-other-type-referred-under-wider-definition.json",
+                        "    marac.refer: false -> true", "    marac.repeat: false -> true",
+                        "    actions: + FORWARD_REFERRAL_TO_MARAC_COORDINATOR_WITHIN_24_HOURS",
+                        "    unmetCriteria.REPEAT: further incident on 2026-03-10 is not violence or threats",
+                        "    firedRules: + Repeat: any further abuse within the repeat window of the last referral",
+                        "- Not a repeat: further incident is not behaviour that would be criminal",
+                        "Cases per kind of change:", "newly referred on REPEAT", "gain action FORWARD_REFERRAL_TO_MARAC_COORDINATOR_WITHIN_24_HOURS")
+                .containsPattern("\\d+ repeated requests counted once");
+        assertThat(output().split("GOLD-CL-021  \\(", -1)).as("the same scenario in both version folders counts once").hasSize(2);
     }
 
     @Test
-    void diffReadsACorpusOfRequests(@TempDir Path temp) throws IOException {
+    void diffOfARevisedThresholdShowsTheFiguresAndTheSummaryFromACorpusAlone(@TempDir Path temp) throws IOException {
+        Path rules = Fixtures.copy(Path.of("rules"), temp.resolve("rules"));
+        Path cases = Fixtures.copy(Path.of("test-cases/cleveland"), temp.resolve("test-cases/cleveland"));
+        assertThat(run("new-version", "--from", "cleveland@2026-04", "--version", "2027-04", "--effective-from", "2027-04-01",
+                "--rules", rules.toString(), "--cases", temp.resolve("test-cases").toString())).isZero();
+        Path parameters = rules.resolve("cleveland/2027-04/parameters.drl");
+        Files.writeString(parameters, Files.readString(parameters).replace("potentialEscalationIncidents() { return 3; }", "potentialEscalationIncidents() { return 2; }"));
+        Path corpus = temp.resolve("last-year.jsonl");
+        String twoIncidents = "{\"caseRef\":\"LOG-7\",\"area\":\"cleveland\",\"asOf\":\"2027-06-15\",\"victim\":{\"age\":30,\"relationship\":\"CURRENT_PARTNER\"},"
+                + "\"perpetrator\":{\"age\":30},\"policeIncidents\":[{\"date\":\"2027-01-10\"},{\"date\":\"2027-03-02\"}]}";
+        String none = "{\"caseRef\":\"LOG-8\",\"area\":\"cleveland\",\"asOf\":\"2027-06-15\",\"victim\":{\"age\":30,\"relationship\":\"CURRENT_PARTNER\"},\"perpetrator\":{\"age\":30}}";
+        Files.writeString(corpus, twoIncidents + "\n" + none + "\n{\"request\":" + twoIncidents + "}\n");
+        out.reset();
+        assertThat(run("diff", "--from", "cleveland@2026-04", "--to", "cleveland@2027-04", "--rules", rules.toString(),
+                "--corpus", corpus.toString(), "--no-golden")).as(errors()).isEqualTo(1);
+        assertThat(output()).contains("2 of 2 cases decided differently (1 repeated requests counted once)",
+                "LOG-7  (" + corpus + " line 1)  same request also in " + corpus + " line 3",
+                "    marac.refer: false -> true", "    informationSharing.basis: MUST_NOT_FORWARD -> WITHOUT_CONSENT",
+                "- RECORD_DECISION_NOT_TO_SHARE_AND_ALTERNATIVE_ACTIONS",
+                "unmetCriteria.POTENTIAL_ESCALATION: 2 police-reported incidents", "3 needed -> met",
+                "LOG-8  (" + corpus + " line 2)", "3 needed -> 0 police-reported incidents", "; 2 needed",
+                "Cases per kind of change:\n       1  newly referred on POTENTIAL_ESCALATION", "   1  unmet POTENTIAL_ESCALATION: figures change")
+                .doesNotContain("GOLD-");
+
+        out.reset();
+        assertThat(run("diff", "--from", "cleveland@2026-04", "--to", "cleveland@2027-04", "--rules", rules.toString(),
+                "--corpus", corpus.toString(), "--no-golden", "--format", "json")).isEqualTo(1);
+        assertThat(output()).contains("\"caseRef\" : \"LOG-7\"", "\"newly referred on POTENTIAL_ESCALATION\" : 1");
+    }
+
+    @Test
+    void diffWithNoChangeExits0AndABadCorpusLineIsNamedWithExit2(@TempDir Path temp) throws IOException {
         Path corpus = temp.resolve("corpus.jsonl");
-        Files.writeString(corpus, """
-                {"caseRef":"C-1","area":"cleveland","asOf":"2026-06-15","victim":{"age":30,"relationship":"CURRENT_PARTNER"},"perpetrator":{"age":30},"previousMaracReferral":{"date":"2025-11-01"},"currentIncident":{"date":"2026-03-10","types":["OTHER"]}}
-                {"caseRef":"C-2","area":"cleveland","asOf":"2026-06-15","victim":{"age":30,"relationship":"CURRENT_PARTNER"},"perpetrator":{"age":30}}
-                """);
-        assertThat(run("diff", "--from", "cleveland@2017-10", "--to", "cleveland@2026-04", "--corpus", corpus.toString())).isZero();
-        assertThat(output()).contains("1 of 2 cases decided differently", corpus + ":1").doesNotContain(corpus + ":2");
+        Files.writeString(corpus, "{\"caseRef\":\"C-2\",\"area\":\"cleveland\",\"asOf\":\"2026-06-15\",\"victim\":{\"age\":30,\"relationship\":\"CURRENT_PARTNER\"},\"perpetrator\":{\"age\":30}}\n");
+        assertThat(run("diff", "--from", "cleveland@2017-10", "--to", "cleveland@2026-04", "--corpus", corpus.toString(), "--no-golden")).isZero();
+        assertThat(output()).contains("0 of 1 cases decided differently");
+
+        Files.writeString(corpus, "\n{\"caseRef\":\"C-2\",\"area\":\"cleveland\",\n[1]\n", java.nio.file.StandardOpenOption.APPEND);
+        out.reset();
+        assertThat(run("diff", "--from", "cleveland@2017-10", "--to", "cleveland@2026-04", "--corpus", corpus.toString())).isEqualTo(2);
+        assertThat(errors()).contains(corpus + " line 3: not JSON", corpus + " line 4: not a JSON object", "diff did not run").doesNotContain("Exception");
+        assertThat(output()).isEmpty();
     }
 
     @Test
