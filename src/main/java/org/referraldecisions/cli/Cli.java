@@ -61,8 +61,10 @@ public final class Cli {
                   change. The same request met twice counts once. Exit 0 no change, 1 changes, 2 could not run
                   (a corpus line that is not a JSON object is named by its line number).
               coverage [--rules DIR] [--cases DIR] [--format pretty|json]
-                  Which golden cases fire each rule; rules fired by none (exit 1); and for every numeric
-                  threshold and date window in the DRL, whether cases sit on both sides of it.
+                  Which golden cases fire each rule, and for every numeric threshold and date window in the DRL
+                  whether a case sits on each side of it at the boundary. Exit 1 when a rule is fired by no case
+                  or a threshold lacks a case on either side. With --cases one area's folder, only that area's
+                  rule sets (and the libraries they include) are checked.
               lint [--rules DIR] [--format pretty|json]
                   Each rule cites only documents its manifest (or an included library) lists; nothing is dated
                   after the rule set comes into force; figures are named parameters; explanations, phases, and

@@ -199,7 +199,8 @@ class CliTests {
     @Test
     void coveragePassesOnTheRepositoryAndFailsOnANewUncoveredRule(@TempDir Path temp) throws IOException {
         assertThat(run("coverage")).isZero();
-        assertThat(output()).contains("0 rules fired by no golden case");
+        assertThat(output()).contains("0 rules fired by no golden case", "cleveland/2026-04/thresholds.drl: threshold `DashAssessment( ticks >= 14 )`: cases at 13 and 14 — covered")
+                .containsPattern("; 0 of \\d+ thresholds uncovered").doesNotContain("UNCOVERED");
 
         Path rules = Fixtures.copy(Path.of("rules"), temp.resolve("rules"));
         Path hearing = rules.resolve("cleveland/2026-04/hearing.drl");
@@ -217,6 +218,16 @@ class CliTests {
         out.reset();
         assertThat(run("coverage", "--rules", rules.toString())).isEqualTo(1);
         assertThat(output()).contains("UNCOVERED cleveland@2026-04: \"Closed session for female genital mutilation (no case yet)\"");
+    }
+
+    @Test
+    void coverageExits1NamingAThresholdThatLostTheCaseOnOneSide(@TempDir Path temp) throws IOException {
+        Path cases = Fixtures.copy(Path.of("test-cases/lincolnshire"), temp.resolve("test-cases/lincolnshire"));
+        Files.delete(cases.resolve("2011-06/not-repeat-violence-one-day-after-12-month-window-not-referred.json"));
+        assertThat(run("coverage", "--cases", cases.toString())).isEqualTo(1);
+        assertThat(output()).contains("UNCOVERED lincolnshire/2011-06/repeat.drl: threshold `further incident within 12 months of the last referral",
+                "a case at 0 meets it, but no case at -1 fails it — UNCOVERED").containsPattern("; 1 of \\d+ thresholds uncovered")
+                .doesNotContain("cleveland@");
     }
 
     @Test
