@@ -63,6 +63,23 @@ public final class AuditCommands {
         }
     }
 
+    /**
+     * Streams the logged requests a query selects, one JSON object a line, to {@code line}; says on {@code err} how
+     * many and for whom (the export's own record). Null when the database cannot be opened (said on {@code err}).
+     */
+    public static LogExport.Counts export(String[] springArgs, LogQuery query, java.util.function.Consumer<String> line, PrintStream err) {
+        ConfigurableApplicationContext context = open(springArgs, "export", err);
+        if (context == null) {
+            return null;
+        }
+        try (context) {
+            LogExport.Counts counts = new LogExport(log(context)).export(query, line);
+            err.println("exported " + counts.exported() + " decisions (" + query.describe() + ") for " + System.getProperty("user.name")
+                    + (counts.purged() > 0 ? "; " + counts.purged() + " past retention had no request to export" : ""));
+            return counts;
+        }
+    }
+
     static String explain(ChainVerifier.Verification v) {
         if (v.verified()) {
             return "The decision log verifies: all " + v.records() + " records are intact and chained in order.";
@@ -84,6 +101,8 @@ public final class AuditCommands {
                 err.println("The decision log database is in use by another process (the running service holds its H2 file), so "
                         + command + " cannot open it. " + ("verify".equals(command)
                         ? "Ask the service instead: GET /v1/decisions/verify with a REVIEWER key (e.g. curl -H \"Authorization: Bearer $KEY\" http://localhost:8080/v1/decisions/verify), or stop the service and run verify again."
+                        : "export".equals(command)
+                        ? "Ask the service instead: GET /v1/decisions/export with a REVIEWER key, or stop the service and run export again."
                         : "Stop the service, run purge, then start it again."));
             } else {
                 err.println("The decision log database could not be opened: " + rootMessage(e));

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Cli {
 
-    public static final Set<String> COMMANDS = Set.of("decide", "test", "check", "reload", "diff", "coverage", "lint", "new-version", "verify", "purge", "help");
+    public static final Set<String> COMMANDS = Set.of("decide", "test", "check", "reload", "diff", "coverage", "lint", "new-version", "verify", "purge", "export", "help");
 
     /** What asks for the usage text rather than a command. */
     public static final Set<String> HELP = Set.of("help", "-h", "--help");
@@ -54,12 +54,19 @@ public final class Cli {
                   What a reload would do: compile the rules, run the golden cases, check every rule is
                   fired by one. Nothing is swapped; no server is needed.
               diff --from area@v1 --to area@v2 [--cases DIR] [--no-golden] [--corpus FILE.jsonl] [--rules DIR] [--format pretty|json]
+              diff --from area@v1 --to area@v2 --from-log EXPORT.ndjson|database [--since YYYY-MM-DD] [--until YYYY-MM-DD]
                   Impact analysis: decide every case of the area (its golden cases unless --no-golden, and one
                   request per line of the corpus, e.g. an export of the decision log) under both versions. Lists each
                   case whose decision changes by caseRef, with every changed field: outcome, actions and warnings
                   added or removed, unmet criteria's figures, fired rules; then the number of cases per kind of
                   change. The same request met twice counts once. Exit 0 no change, 1 changes, 2 could not run
-                  (a corpus line that is not a JSON object is named by its line number).
+                  (a corpus line that is not a JSON object is named by its line number). --from-log replays the
+                  area's logged requests decided in the range (from an export file, or the service's own database
+                  with its --spring.datasource.* settings) and no golden cases.
+              export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--area AREA] [--version V] [--refer true|false] [--out FILE] [--spring.datasource.url=...]
+                  Write the decision log's requests as decided, one JSON object a line (decisionId, decidedAt, caseRef,
+                  ruleset, refer, request): the corpus for diff. Days are UTC, both ends included. Says on stderr how
+                  many were exported and for whom.
               coverage [--rules DIR] [--cases DIR] [--format pretty|json]
                   Which golden cases fire each rule, and for every numeric threshold and date window in the DRL
                   whether a case sits on each side of it at the boundary. Exit 1 when a rule is fired by no case
@@ -129,9 +136,11 @@ public final class Cli {
             String[] rest = springArgs.toArray(String[]::new);
             return args[0].equals("verify") ? AuditCommands.verify(rest, json, out, err) : AuditCommands.purge(rest, out, err);
         }
+        // The database settings of export and diff --from-log go to Spring as they are (--spring.datasource.url=...).
+        String[] springArgs = java.util.Arrays.stream(args).filter(a -> a.startsWith("--spring.")).toArray(String[]::new);
         Options options;
         try {
-            options = Options.parse(args);
+            options = Options.parse(java.util.Arrays.stream(args).filter(a -> !a.startsWith("--spring.")).toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE);
@@ -143,7 +152,8 @@ public final class Cli {
                 case "test" -> test(options);
                 case "check" -> check(options);
                 case "reload" -> Reload.run(options, out, err);
-                case "diff" -> Diff.run(options, reader(), progress, out, err);
+                case "diff" -> Diff.run(options, springArgs, reader(), progress, out, err);
+                case "export" -> Export.run(options, springArgs, out, err);
                 case "coverage" -> Tools.coverage(options, reader(), progress, out);
                 case "lint" -> Tools.lint(options, out);
                 case "new-version" -> NewVersion.run(options, out, err);

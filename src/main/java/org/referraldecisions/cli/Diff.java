@@ -5,10 +5,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.referraldecisions.audit.AuditCommands;
+import org.referraldecisions.audit.LogQuery;
 import org.referraldecisions.golden.GoldenCase;
 import org.referraldecisions.golden.GoldenCaseLoader;
 import org.referraldecisions.golden.ImpactAnalysis;
@@ -29,7 +32,8 @@ final class Diff {
     private Diff() {
     }
 
-    static int run(Options o, DecisionRequestReader reader, Progress progress, PrintStream out, PrintStream err) throws IOException {
+    static int run(Options o, String[] springArgs, DecisionRequestReader reader, Progress progress, PrintStream out, PrintStream err)
+            throws IOException {
         if (o.get("from") == null || o.get("to") == null) {
             throw new IllegalArgumentException("diff needs --from area@version and --to area@version");
         }
@@ -48,7 +52,14 @@ final class Diff {
                 return 2;
             }
         }
-        if (!o.has("no-golden")) {
+        if (o.get("from-log") != null) {
+            List<ImpactAnalysis.NamedRequest> logged = fromLog(o, springArgs, from.area(), err);
+            if (logged == null) {
+                return 2;
+            }
+            requests.addAll(logged);
+        }
+        if (!o.has("no-golden") && o.get("from-log") == null) {
             List<ImpactAnalysis.NamedRequest> golden = new ArrayList<>();
             for (GoldenCase c : GoldenCaseLoader.load(o.cases(), new ArrayList<>())) {
                 if (from.area().equals(c.request().path("area").asString())) {
@@ -65,6 +76,56 @@ final class Diff {
         ImpactAnalysis.Report report = new ImpactAnalysis(reader, Cli.service(catalog)).compare(from, to, requests);
         out.println(o.json() ? JSON.writeValueAsString(report) : pretty(report));
         return report.changed().isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * The area's logged requests decided between --since and --until (UTC days, both included): from an export file,
+     * or from the service's database ({@code --from-log database}). Null when they could not be read (said on err).
+     */
+    private static List<ImpactAnalysis.NamedRequest> fromLog(Options o, String[] springArgs, String area, PrintStream err) throws IOException {
+        LocalDate since = Export.date(o, "since");
+        LocalDate until = Export.date(o, "until");
+        List<String> lines = new ArrayList<>();
+        String source = o.get("from-log");
+        if (source.equals("database")) {
+            if (AuditCommands.export(springArgs, new LogQuery(since, until, area, null, null), lines::add, err) == null) {
+                return null;
+            }
+        } else {
+            try {
+                lines.addAll(Files.readAllLines(Path.of(source)));
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException("no decision log export " + source + " (or use --from-log database)");
+            }
+        }
+        List<ImpactAnalysis.NamedRequest> requests = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            String where = source.equals("database") ? "log" : source + " line " + (i + 1);
+            try {
+                JsonNode row = JSON.readTree(lines.get(i));
+                JsonNode request = row.get("request");
+                if (request == null || !request.isObject() || !row.path("decidedAt").isString()) {
+                    bad.add(where + ": not a decision log export line (decidedAt, request)");
+                    continue;
+                }
+                LocalDate day = java.time.Instant.parse(row.path("decidedAt").stringValue()).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+                if (area.equals(request.path("area").asString()) && (since == null || !day.isBefore(since)) && (until == null || !day.isAfter(until))) {
+                    requests.add(new ImpactAnalysis.NamedRequest(source.equals("database") ? "decision " + row.path("decisionId").asString() : where, request));
+                }
+            } catch (JacksonException | java.time.format.DateTimeParseException e) {
+                bad.add(where + ": not a decision log export line (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            }
+        }
+        if (!bad.isEmpty()) {
+            bad.forEach(err::println);
+            err.println("diff did not run: " + bad.size() + " line(s) of the log export could not be read");
+            return null;
+        }
+        return requests;
     }
 
     /** One request per non-blank line; a line that is not a JSON object goes to {@code bad}, named by its number. */

@@ -86,6 +86,39 @@ class RetentionAndCommandTests {
         }
     }
 
+    @Test
+    void exportWritesTheLoggedRequestsAndDiffFromLogReplaysThemUnderBothVersions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws Exception {
+        decide("EXP-1");
+        decide("EXP-2");
+        String url;
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            url = connection.getMetaData().getURL();
+        }
+        String database = "--spring.datasource.url=" + url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        java.nio.file.Path export = temp.resolve("last-year.ndjson");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertThat(cli.run("export", "--area", "cleveland", "--from", today, "--to", today, "--out", export.toString(), database))
+                .as(err.toString()).isZero();
+        String lines = java.nio.file.Files.readString(export);
+        assertThat(lines).contains("\"caseRef\":\"EXP-1\"", "\"caseRef\":\"EXP-2\"", "\"request\":{", "\"ruleset\":{\"area\":\"cleveland\"");
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("exported \\d+ decisions \\(decided from " + today + " to " + today + ", area cleveland");
+
+        out.reset();
+        assertThat(cli.run("diff", "--from", "cleveland@2017-10", "--to", "cleveland@2026-04", "--from-log", export.toString(), "--since", today))
+                .as(err.toString()).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("EXP-1  (" + export + " line ", "marac.repeat: false -> true")
+                .doesNotContain("GOLD-");
+
+        out.reset();
+        assertThat(cli.run("diff", "--from", "cleveland@2017-10", "--to", "cleveland@2026-04", "--from-log", "database", database))
+                .as(err.toString()).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("EXP-2  (decision ", "marac.repeat: false -> true");
+    }
+
     private String decide(String caseRef) throws Exception {
         HttpResponse<String> response = send("POST", "/v1/decisions", DecisionLogContract.CASE.formatted(caseRef));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
