@@ -117,6 +117,20 @@ class RetentionAndCommandTests {
         assertThat(cli.run("diff", "--from", "cleveland@2017-10", "--to", "cleveland@2026-04", "--from-log", "database", database))
                 .as(err.toString()).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("EXP-2  (decision ", "marac.repeat: false -> true");
+
+        // The same over HTTP, for a reviewer: a paged listing and the NDJSON export.
+        HttpResponse<String> page = send("GET", "/v1/decisions?area=cleveland&refer=true&from=" + today + "&to=" + today + "&size=1", null);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        JsonNode listing = DecisionLogContract.JSON.readTree(page.body());
+        assertThat(listing.path("decisions")).hasSize(1);
+        assertThat(listing.path("more").asBoolean()).isTrue();
+        assertThat(listing.path("decisions").get(0).path("ruleset").path("area").asString()).isEqualTo("cleveland");
+        HttpResponse<String> ndjson = send("GET", "/v1/decisions/export?area=cleveland&from=" + today, null);
+        assertThat(ndjson.statusCode()).isEqualTo(200);
+        assertThat(ndjson.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
+        assertThat(ndjson.body()).contains("\"caseRef\":\"EXP-1\"", "\"caseRef\":\"EXP-2\"");
+        assertThat(send("GET", "/v1/decisions?from=2026-02-01&to=2026-01-01", null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/v1/decisions?from=yesterday", null).statusCode()).isEqualTo(400);
     }
 
     private String decide(String caseRef) throws Exception {
