@@ -191,6 +191,12 @@ public final class Cli {
         }
         String area = request.path("area").isString() ? request.path("area").stringValue() : "";
         RulesetCatalog catalog = progress.load(o.rules(), Set.of(area));
+        if (catalog.versionsOf(area).isEmpty()) {
+            // Only the request's area was compiled: name the areas there are, not the (empty) catalogue's.
+            throw new UnknownRulesetException("no rule set for area '" + area + "' under " + o.rules() + "; known areas: "
+                    + org.referraldecisions.ruleset.RulesetReader.readAll(o.rules()).stream().filter(f -> !f.manifest().library())
+                    .map(f -> f.manifest().area()).distinct().sorted().toList());
+        }
         DecisionResponseV1 decision;
         try {
             decision = service(catalog).decide(reader().read(request));

@@ -137,6 +137,14 @@ class CliTests {
     }
 
     @Test
+    void decideOfAnUnknownAreaNamesTheAreasThereAre(@TempDir Path temp) throws IOException {
+        Path request = temp.resolve("case.json");
+        Files.writeString(request, "{\"caseRef\":\"C-9\",\"area\":\"clevland\",\"asOf\":\"2026-06-15\"}");
+        assertThat(run("decide", request.toString())).isEqualTo(2);
+        assertThat(errors()).contains("no rule set for area 'clevland'", "known areas: [cleveland, lancashire, lincolnshire, warwickshire]");
+    }
+
+    @Test
     void diffListsEveryChangedFieldOfEachCaseOnceAndCountsKindsOfChange() {
         assertThat(run("diff", "--from", "cleveland@2017-10", "--to", "cleveland@2026-04")).isEqualTo(1);
         assertThat(output()).contains("GOLD-CL-021  (cleveland/2017-10/not-repeat-further-incident-of-other-type-not-referred.json)",
