@@ -73,7 +73,8 @@ final class Diff {
             catalog.find(id).orElseThrow(() -> new UnknownRulesetException("no rule set " + id + " under " + o.rules()));
         }
         progress.say("deciding " + requests.size() + " requests under " + from + " and " + to + " ...");
-        ImpactAnalysis.Report report = new ImpactAnalysis(reader, Cli.service(catalog)).compare(from, to, requests);
+        ImpactAnalysis.Report report = new ImpactAnalysis(reader, Cli.service(catalog))
+                .compare(from, to, requests, (done, total) -> progress.tick(done, total, "requests"));
         out.println(o.json() ? JSON.writeValueAsString(report) : pretty(report));
         return report.changed().isEmpty() ? 0 : 1;
     }

@@ -45,7 +45,7 @@ final class Progress {
 
     /** A line after every 100th of {@code total} things done. */
     void tick(int done, int total, String what) {
-        if (done % 100 == 0 && done < total) {
+        if (done > 0 && done % 100 == 0 && done < total) {
             say("  " + done + " of " + total + " " + what + " decided");
         }
     }

@@ -61,6 +61,11 @@ public final class ImpactAnalysis {
     }
 
     public Report compare(RulesetId from, RulesetId to, List<NamedRequest> requests) {
+        return compare(from, to, requests, (done, total) -> { });
+    }
+
+    /** As above; {@code progress} hears after each distinct request how many of how many are done. */
+    public Report compare(RulesetId from, RulesetId to, List<NamedRequest> requests, java.util.function.BiConsumer<Integer, Integer> progress) {
         Map<String, List<NamedRequest>> distinct = new LinkedHashMap<>();
         for (NamedRequest named : requests) {
             distinct.computeIfAbsent(sameRequestKey(named.request()), k -> new ArrayList<>()).add(named);
@@ -70,7 +75,9 @@ public final class ImpactAnalysis {
         Map<String, Integer> rank = new TreeMap<>();
         List<String> notDecided = new ArrayList<>();
         int decided = 0;
+        int done = 0;
         for (List<NamedRequest> same : distinct.values()) {
+            progress.accept(done++, distinct.size());
             NamedRequest named = same.get(0);
             DecisionResponseV1 before = decide(named.request(), from);
             DecisionResponseV1 after = decide(named.request(), to);
