@@ -10,13 +10,19 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class ReferralDecisionsApplication {
 
-    /** With a command ({@code decide}, {@code test}, ...) runs the command line and exits; otherwise serves HTTP. */
+    /**
+     * {@code serve} (or no command, or only {@code --name=value} settings) serves HTTP; any other first word is a
+     * command line ({@code decide}, {@code test}, {@code help}, a mistyped command ...), run without starting Spring.
+     */
     public static void main(String[] args) {
-        if (args.length > 0 && Cli.COMMANDS.contains(args[0])) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            SpringApplication.run(ReferralDecisionsApplication.class, java.util.Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length == 0 || args[0].startsWith("--") && !Cli.HELP.contains(args[0])) {
+            SpringApplication.run(ReferralDecisionsApplication.class, args);
+        } else {
             // A terminal command shows its own output, not the engine's start-up chatter.
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(ch.qos.logback.classic.Level.WARN);
-            System.exit(new Cli(System.out, System.err).run(args));
+            System.exit(new Cli(System.out, System.err, System.console() != null).run(args));
         }
-        SpringApplication.run(ReferralDecisionsApplication.class, args);
     }
 }

@@ -33,18 +33,29 @@ public final class AuditCommands {
     private AuditCommands() {
     }
 
-    /** Walks the chain; prints the verification; 0 when it verifies, 1 when a record fails. */
-    public static int verify(String[] springArgs, PrintStream out) {
-        try (ConfigurableApplicationContext context = start(springArgs)) {
+    /**
+     * Walks the chain; prints the verification in plain English (or as JSON); 0 when it verifies, 1 when a record
+     * fails, 2 when the database cannot be opened.
+     */
+    public static int verify(String[] springArgs, boolean json, PrintStream out, PrintStream err) {
+        ConfigurableApplicationContext context = open(springArgs, "verify", err);
+        if (context == null) {
+            return 2;
+        }
+        try (context) {
             ChainVerifier.Verification verification = new ChainVerifier(log(context)).verify();
-            out.println(JSON.writeValueAsString(verification));
+            out.println(json ? JSON.writeValueAsString(verification) : explain(verification));
             return verification.verified() ? 0 : 1;
         }
     }
 
     /** Removes the bodies of decisions older than {@code referrals.retention.period}; prints how many. */
-    public static int purge(String[] springArgs, PrintStream out) {
-        try (ConfigurableApplicationContext context = start(springArgs)) {
+    public static int purge(String[] springArgs, PrintStream out, PrintStream err) {
+        ConfigurableApplicationContext context = open(springArgs, "purge", err);
+        if (context == null) {
+            return 2;
+        }
+        try (context) {
             Period period = Period.parse(context.getEnvironment().getProperty("referrals.retention.period", "P7Y"));
             int purged = new Retention(log(context), Clock.systemUTC(), period).purge();
             out.println(purged + " decisions older than " + period + " purged of their request and response");
@@ -52,12 +63,83 @@ public final class AuditCommands {
         }
     }
 
+    /**
+     * Streams the logged requests a query selects, one JSON object a line, to {@code line}; says on {@code err} how
+     * many and for whom (the export's own record). Null when the database cannot be opened (said on {@code err}).
+     */
+    public static LogExport.Counts export(String[] springArgs, LogQuery query, java.util.function.Consumer<String> line, PrintStream err) {
+        ConfigurableApplicationContext context = open(springArgs, "export", err);
+        if (context == null) {
+            return null;
+        }
+        try (context) {
+            LogExport.Counts counts = new LogExport(log(context)).export(query, line);
+            err.println("exported " + counts.exported() + " decisions (" + query.describe() + ") for " + System.getProperty("user.name")
+                    + (counts.purged() > 0 ? "; " + counts.purged() + " past retention had no request to export" : ""));
+            return counts;
+        }
+    }
+
+    static String explain(ChainVerifier.Verification v) {
+        if (v.verified()) {
+            return "The decision log verifies: all " + v.records() + " records are intact and chained in order.";
+        }
+        ChainVerifier.FirstFailure f = v.firstFailure();
+        return "The decision log does NOT verify: record #" + f.seq() + (f.decisionId() == null ? "" : " (decision " + f.decisionId() + ")")
+                + " fails: " + f.reason() + ". " + v.records() + " records were checked; the first failure is named.";
+    }
+
+    /**
+     * The database, or null after one sentence on {@code err} saying why not. A database already held by the
+     * running service (H2's file lock) gets what to run instead rather than Spring's stack trace.
+     */
+    private static ConfigurableApplicationContext open(String[] springArgs, String command, PrintStream err) {
+        try {
+            return start(springArgs);
+        } catch (RuntimeException e) {
+            if (locked(e)) {
+                err.println("The decision log database is in use by another process (the running service holds its H2 file), so "
+                        + command + " cannot open it. " + ("verify".equals(command)
+                        ? "Ask the service instead: GET /v1/decisions/verify with a REVIEWER key (e.g. curl -H \"Authorization: Bearer $KEY\" http://localhost:8080/v1/decisions/verify), or stop the service and run verify again."
+                        : "export".equals(command)
+                        ? "Ask the service instead: GET /v1/decisions/export with a REVIEWER key, or stop the service and run export again."
+                        : "Stop the service, run purge, then start it again."));
+            } else {
+                err.println("The decision log database could not be opened: " + rootMessage(e));
+            }
+            return null;
+        }
+    }
+
+    /** H2's "Database may be already in use" (error 90020), anywhere in the chain of causes. */
+    static boolean locked(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020
+                    || t.getMessage() != null && t.getMessage().contains("Database may be already in use")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
     private static DecisionLog log(ConfigurableApplicationContext context) {
         return new DecisionLog(context.getBean(JdbcTemplate.class), context.getBean(TransactionTemplate.class), null);
     }
 
     private static ConfigurableApplicationContext start(String[] springArgs) {
+        // Spring re-initialises logging as it starts; a failure is told in our own words, not as its stack trace.
+        java.util.Map<String, Object> quiet = java.util.Map.of("logging.level.root", "OFF");
         return new SpringApplicationBuilder(Database.class).web(WebApplicationType.NONE).logStartupInfo(false)
-                .bannerMode(org.springframework.boot.Banner.Mode.OFF).run(springArgs);
+                .properties(quiet).bannerMode(org.springframework.boot.Banner.Mode.OFF).run(springArgs);
     }
 }

@@ -100,6 +100,21 @@ final class DecisionLog {
         });
     }
 
+    /** The records of a query's date range, area and version, in chain order, streamed. */
+    void forEachMatching(LogQuery query, Consumer<DecisionRecord> action) {
+        Object[] parameters = query.parameters();
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM decision_log" + query.whereClause() + " ORDER BY seq");
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.setFetchSize(500);
+            return statement;
+        }, rs -> {
+            action.accept(map(rs, 0));
+        });
+    }
+
     /** The chain head: the sequence number and hash of the last record (0 and zeros when empty). */
     ChainHead head() {
         return jdbc.queryForObject("SELECT seq, record_hash FROM decision_chain_head WHERE id = 1",

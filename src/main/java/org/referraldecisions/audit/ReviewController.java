@@ -1,23 +1,29 @@
 package org.referraldecisions.audit;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.referraldecisions.service.DecisionResponseV1;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** For review boards: a logged decision, a case's history, replay, and verification of the log's hash chain. */
+/** For review boards: a logged decision, a case's history, listings and exports of the log, replay, and verification of its hash chain. */
 @RestController
 class ReviewController {
 
@@ -30,6 +36,7 @@ class ReviewController {
     }
 
     private static final int HISTORY_LIMIT = 1000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReviewController.class);
 
     private final DecisionLog decisionLog;
     private final Replayer replayer;
@@ -49,10 +56,67 @@ class ReviewController {
         return view(find(id));
     }
 
-    @Operation(summary = "A case's decisions, newest first (at most 1000)")
+    /** One page of a listing: the decisions on it, oldest first, and whether another page follows. */
+    record DecisionPage(List<LoggedDecision> decisions, int page, int size, boolean more) {
+    }
+
+    @Operation(summary = "With caseRef: a case's decisions, newest first (at most 1000). Without: the decisions decided "
+            + "from..to (UTC days, both included), of an area, a rule set version, referred or not; paged, oldest first")
     @GetMapping("/v1/decisions")
-    List<LoggedDecision> history(@RequestParam String caseRef) {
-        return decisionLog.history(caseRef, HISTORY_LIMIT).stream().map(this::view).toList();
+    Object list(@RequestParam(required = false) String caseRef, @RequestParam(required = false) LocalDate from,
+                @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String area,
+                @RequestParam(required = false) String version, @RequestParam(required = false) Boolean refer,
+                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        if (caseRef != null) {
+            return decisionLog.history(caseRef, HISTORY_LIMIT).stream().map(this::view).toList();
+        }
+        if (page < 0 || size < 1 || size > HISTORY_LIMIT) {
+            throw problem(HttpStatus.BAD_REQUEST, "invalid_parameter", "Invalid paging", "page must be 0 or more and size 1 to " + HISTORY_LIMIT);
+        }
+        LogQuery query = query(from, to, area, version, refer);
+        List<LoggedDecision> decisions = new ArrayList<>();
+        long skip = (long) page * size;
+        long[] seen = {0};
+        decisionLog.forEachMatching(query, r -> {
+            if (query.outcomeMatches(r.responseJson() == null ? null : json.readTree(r.responseJson())) && seen[0]++ >= skip
+                    && decisions.size() <= size) {
+                decisions.add(view(r));
+            }
+        });
+        boolean more = decisions.size() > size;
+        return new DecisionPage(more ? decisions.subList(0, size) : decisions, page, size, more);
+    }
+
+    @Operation(summary = "The selected decisions' requests as decided, one JSON object a line (application/x-ndjson): "
+            + "the corpus for the diff command. The export is itself logged: who, what range, how many")
+    @GetMapping(value = "/v1/decisions/export", produces = "application/x-ndjson")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                                                 @RequestParam(required = false) String area, @RequestParam(required = false) String version,
+                                                 @RequestParam(required = false) Boolean refer, Principal who) {
+        LogQuery query = query(from, to, area, version, refer);
+        String by = who == null ? "unknown" : who.getName();
+        StreamingResponseBody body = stream -> {
+            var writer = new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8);
+            LogExport.Counts counts = new LogExport(decisionLog).export(query, line -> {
+                try {
+                    writer.write(line);
+                    writer.write('\n');
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            writer.flush();
+            LOG.info("decision log export by {} ({}): {} decisions exported, {} purged", by, query.describe(), counts.exported(), counts.purged());
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
+    }
+
+    private static LogQuery query(LocalDate from, LocalDate to, String area, String version, Boolean refer) {
+        try {
+            return new LogQuery(from, to, area, version, refer);
+        } catch (IllegalArgumentException e) {
+            throw problem(HttpStatus.BAD_REQUEST, "invalid_parameter", "Invalid range", e.getMessage());
+        }
     }
 
     @Operation(summary = "Decide the logged request again, with the archived rule set (or another loaded version), and compare")

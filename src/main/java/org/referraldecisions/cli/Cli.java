@@ -1,10 +1,6 @@
 package org.referraldecisions.cli;
 
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,11 +36,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Cli {
 
-    public static final Set<String> COMMANDS = Set.of("decide", "test", "check", "reload", "diff", "coverage", "lint", "new-version", "verify", "purge", "help");
+    public static final Set<String> COMMANDS = Set.of("decide", "test", "check", "reload", "diff", "coverage", "lint", "new-version", "verify", "purge", "export", "help");
+
+    /** What asks for the usage text rather than a command. */
+    public static final Set<String> HELP = Set.of("help", "-h", "--help");
 
     static final String USAGE = """
             Usage: java -jar target/referral-decisions.jar <command> [options]
 
+              serve [--server.port=8080 --spring.datasource.url=...]
+                  Start the HTTP service (also what the jar does when given no command, or only --name=value settings).
               decide CASE.json [--rules DIR] [--ruleset area@version] [--format pretty|json]
                   Decide one case (a request body, or a golden case file) and explain it in plain English.
               test [--rules DIR] [--cases DIR] [--format pretty|json]
@@ -52,12 +53,25 @@ public final class Cli {
               check [--rules DIR] [--cases DIR]
                   What a reload would do: compile the rules, run the golden cases, check every rule is
                   fired by one. Nothing is swapped; no server is needed.
-              diff --from area@v1 --to area@v2 [--cases DIR] [--corpus FILE.jsonl] [--rules DIR] [--format pretty|json]
-                  Impact analysis: decide every case of the area (golden cases, and/or one request per line
-                  of the corpus) under both versions; list each case whose decision changes, field by field.
+              diff --from area@v1 --to area@v2 [--cases DIR] [--no-golden] [--corpus FILE.jsonl] [--rules DIR] [--format pretty|json]
+              diff --from area@v1 --to area@v2 --from-log EXPORT.ndjson|database [--since YYYY-MM-DD] [--until YYYY-MM-DD]
+                  Impact analysis: decide every case of the area (its golden cases unless --no-golden, and one
+                  request per line of the corpus, e.g. an export of the decision log) under both versions. Lists each
+                  case whose decision changes by caseRef, with every changed field: outcome, actions and warnings
+                  added or removed, unmet criteria's figures, fired rules; then the number of cases per kind of
+                  change. The same request met twice counts once. Exit 0 no change, 1 changes, 2 could not run
+                  (a corpus line that is not a JSON object is named by its line number). --from-log replays the
+                  area's logged requests decided in the range (from an export file, or the service's own database
+                  with its --spring.datasource.* settings) and no golden cases.
+              export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--area AREA] [--version V] [--refer true|false] [--out FILE] [--spring.datasource.url=...]
+                  Write the decision log's requests as decided, one JSON object a line (decisionId, decidedAt, caseRef,
+                  ruleset, refer, request): the corpus for diff. Days are UTC, both ends included. Says on stderr how
+                  many were exported and for whom.
               coverage [--rules DIR] [--cases DIR] [--format pretty|json]
-                  Which golden cases fire each rule; rules fired by none (exit 1); and for every numeric
-                  threshold and date window in the DRL, whether cases sit on both sides of it.
+                  Which golden cases fire each rule, and for every numeric threshold and date window in the DRL
+                  whether a case sits on each side of it at the boundary. Exit 1 when a rule is fired by no case
+                  or a threshold lacks a case on either side. With --cases one area's folder, only that area's
+                  rule sets (and the libraries they include) are checked.
               lint [--rules DIR] [--format pretty|json]
                   Each rule cites only documents its manifest (or an included library) lists; nothing is dated
                   after the rule set comes into force; figures are named parameters; explanations, phases, and
@@ -65,16 +79,19 @@ public final class Cli {
               new-version --from area@version --version NEW [--effective-from YYYY-MM-DD] [--rules DIR] [--cases DIR]
                   Start a revision: copy a rule set and its golden cases to a new version, ready to edit
                   (--effective-from for an area; a library has none).
-              verify [--spring.datasource.url=... --spring.datasource.username=... --spring.datasource.password=...]
+              verify [--format pretty|json] [--spring.datasource.url=... --spring.datasource.username=... --spring.datasource.password=...]
                   Walk the decision log's hash chain (same database settings as the service); name the first
-                  record that fails (exit 1).
+                  record that fails (exit 1). While the service runs on its H2 file, ask it instead:
+                  GET /v1/decisions/verify with a REVIEWER key.
               purge [--referrals.retention.period=P7Y] [--spring.datasource.url=...]
                   Remove the request and response of decisions older than the retention period; ids, hashes
                   and rule set identity stay, and the chain still verifies.
-              reload [--url http://localhost:8080]
+              reload [--url http://localhost:8080] [--format pretty|json]
                   Ask the running service to reload its rules (gated by the same checks). Sends the API key
                   in the environment variable REFERRALS_API_KEY (a key with the POLICY_ADMIN role).
 
+            help, -h, --help: this text. On a terminal, long commands print a progress line (to stderr) per rule set
+            compiled and per 100 cases; piped, they print only their result.
             Exit codes: 0 ok, 1 failures found, 2 usage or load error.
             Example: java -jar target/referral-decisions.jar test --cases test-cases/cleveland
             """;
@@ -83,20 +100,47 @@ public final class Cli {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Progress progress;
 
+    /** A command line whose output goes to a pipe or a file: no progress lines. */
     public Cli(PrintStream out, PrintStream err) {
+        this(out, err, false);
+    }
+
+    /** {@code terminal}: a person is watching, so long commands say what they are doing (on {@code err}). */
+    public Cli(PrintStream out, PrintStream err, boolean terminal) {
         this.out = out;
         this.err = err;
+        this.progress = new Progress(terminal ? err : null);
     }
 
     public int run(String... args) {
-        if (args.length > 0 && (args[0].equals("verify") || args[0].equals("purge"))) {
-            String[] springArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
-            return args[0].equals("verify") ? AuditCommands.verify(springArgs, out) : AuditCommands.purge(springArgs, out);
+        if (args.length == 0 || HELP.contains(args[0])) {
+            out.println(USAGE);
+            return 2;
         }
+        if (!COMMANDS.contains(args[0])) {
+            err.println("unknown command: " + args[0] + " (to start the service: serve)");
+            err.println(USAGE);
+            return 2;
+        }
+        if (args[0].equals("verify") || args[0].equals("purge")) {
+            List<String> springArgs = new ArrayList<>(List.of(args).subList(1, args.length));
+            boolean json;
+            try {
+                json = springArgs.remove("--format=json") | removeFormat(springArgs);
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return 2;
+            }
+            String[] rest = springArgs.toArray(String[]::new);
+            return args[0].equals("verify") ? AuditCommands.verify(rest, json, out, err) : AuditCommands.purge(rest, out, err);
+        }
+        // The database settings of export and diff --from-log go to Spring as they are (--spring.datasource.url=...).
+        String[] springArgs = java.util.Arrays.stream(args).filter(a -> a.startsWith("--spring.")).toArray(String[]::new);
         Options options;
         try {
-            options = Options.parse(args);
+            options = Options.parse(java.util.Arrays.stream(args).filter(a -> !a.startsWith("--spring.")).toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE);
@@ -107,9 +151,10 @@ public final class Cli {
                 case "decide" -> decide(options);
                 case "test" -> test(options);
                 case "check" -> check(options);
-                case "reload" -> reload(options);
-                case "diff" -> Tools.diff(options, reader(), out);
-                case "coverage" -> Tools.coverage(options, reader(), out);
+                case "reload" -> Reload.run(options, out, err);
+                case "diff" -> Diff.run(options, springArgs, reader(), progress, out, err);
+                case "export" -> Export.run(options, springArgs, out, err);
+                case "coverage" -> Tools.coverage(options, reader(), progress, out);
                 case "lint" -> Tools.lint(options, out);
                 case "new-version" -> NewVersion.run(options, out, err);
                 default -> {
@@ -144,7 +189,14 @@ public final class Cli {
                 ((tools.jackson.databind.node.ObjectNode) request).put("rulesetVersion", pin[1]);
             }
         }
-        RulesetCatalog catalog = RulesetLoader.load(o.rules());
+        String area = request.path("area").isString() ? request.path("area").stringValue() : "";
+        RulesetCatalog catalog = progress.load(o.rules(), Set.of(area));
+        if (catalog.versionsOf(area).isEmpty()) {
+            // Only the request's area was compiled: name the areas there are, not the (empty) catalogue's.
+            throw new UnknownRulesetException("no rule set for area '" + area + "' under " + o.rules() + "; known areas: "
+                    + org.referraldecisions.ruleset.RulesetReader.readAll(o.rules()).stream().filter(f -> !f.manifest().library())
+                    .map(f -> f.manifest().area()).distinct().sorted().toList());
+        }
         DecisionResponseV1 decision;
         try {
             decision = service(catalog).decide(reader().read(request));
@@ -163,10 +215,10 @@ public final class Cli {
     }
 
     private int test(Options o) {
-        RulesetCatalog catalog = RulesetLoader.load(o.rules());
         List<String> problems = new ArrayList<>();
         List<GoldenCase> cases = GoldenCaseLoader.load(o.cases(), problems);
-        List<GoldenOutcome> outcomes = new GoldenRunner(reader(), service(catalog)).runAll(cases);
+        RulesetCatalog catalog = progress.load(o.rules(), areasOf(cases));
+        List<GoldenOutcome> outcomes = progress.run(new GoldenRunner(reader(), service(catalog)), cases);
         long passed = outcomes.stream().filter(GoldenOutcome::passed).count();
         long failed = outcomes.size() - passed + problems.size();
         if (o.json()) {
@@ -194,17 +246,29 @@ public final class Cli {
         return report.problems().isEmpty() ? 0 : 1;
     }
 
-    private int reload(Options o) throws java.io.IOException, InterruptedException {
-        String url = o.get("url") == null ? "http://localhost:8080" : o.get("url");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/v1/rulesets/reload")).POST(HttpRequest.BodyPublishers.noBody());
-        // The key comes from the environment, never the command line (which other users can see in ps).
-        String key = System.getenv("REFERRALS_API_KEY");
-        if (key != null && !key.isBlank()) {
-            request.header("Authorization", "Bearer " + key);
+    /** Takes {@code --format json} / {@code --format pretty} out of a list of Spring arguments; true for json. */
+    private static boolean removeFormat(List<String> args) {
+        int i = args.indexOf("--format");
+        if (i < 0 || i + 1 >= args.size()) {
+            return false;
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        out.println(response.body());
-        return response.statusCode() == 200 ? 0 : response.statusCode() == 422 ? 1 : 2;
+        String value = args.remove(i + 1);
+        args.remove(i);
+        if (!value.equals("json") && !value.equals("pretty")) {
+            throw new IllegalArgumentException("--format must be pretty or json");
+        }
+        return value.equals("json");
+    }
+
+    /** The areas a set of golden cases decides in: the rule sets a run of them needs (and what those include). */
+    static Set<String> areasOf(List<GoldenCase> cases) {
+        Set<String> areas = new java.util.TreeSet<>();
+        cases.forEach(c -> {
+            if (c.request().path("area").isString()) {
+                areas.add(c.request().path("area").stringValue());
+            }
+        });
+        return areas;
     }
 
     static DecisionRequestReader reader() {

@@ -14,12 +14,16 @@ record Options(String command, List<String> positional, Map<String, String> flag
             "decide", Set.of("rules", "ruleset", "format"),
             "test", Set.of("rules", "cases", "format"),
             "check", Set.of("rules", "cases"),
-            "diff", Set.of("rules", "cases", "corpus", "from", "to", "format"),
+            "diff", Set.of("rules", "cases", "corpus", "from", "to", "format", "no-golden", "from-log", "since", "until"),
+            "export", Set.of("from", "to", "area", "version", "refer", "out"),
             "coverage", Set.of("rules", "cases", "format"),
             "lint", Set.of("rules", "format"),
-            "reload", Set.of("url"),
+            "reload", Set.of("url", "format"),
             "new-version", Set.of("rules", "cases", "from", "version", "effective-from"),
             "help", Set.of());
+
+    /** Options that are switches: present or not, no value. */
+    private static final Set<String> SWITCHES = Set.of("no-golden");
 
     static Options parse(String... args) {
         if (args.length == 0 || !ALLOWED.containsKey(args[0])) {
@@ -32,6 +36,10 @@ record Options(String command, List<String> positional, Map<String, String> flag
                 String name = args[i].substring(2);
                 if (!ALLOWED.get(args[0]).contains(name)) {
                     throw new IllegalArgumentException("unknown option for " + args[0] + ": --" + name);
+                }
+                if (SWITCHES.contains(name)) {
+                    flags.put(name, "true");
+                    continue;
                 }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("--" + name + " needs a value");
@@ -58,6 +66,10 @@ record Options(String command, List<String> positional, Map<String, String> flag
 
     Path cases() {
         return Path.of(flags.getOrDefault("cases", "test-cases"));
+    }
+
+    boolean has(String name) {
+        return flags.containsKey(name);
     }
 
     boolean json() {

@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class GoldenCaseLoader {
 
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
     private static final Set<String> KEYS = Set.of("description", "citations", "request", "expect");
     private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -33,9 +34,10 @@ public final class GoldenCaseLoader {
             problems.add(root + ": golden cases directory not found");
             return cases;
         }
+        String prefix = treePrefix(root);
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                String name = root.relativize(file).toString().replace('\\', '/');
+                String name = prefix + root.relativize(file).toString().replace('\\', '/');
                 try {
                     cases.add(parse(name, JSON.readTree(Files.readString(file))));
                 } catch (JacksonException e) {
@@ -48,6 +50,27 @@ public final class GoldenCaseLoader {
             throw new UncheckedIOException(e);
         }
         return cases;
+    }
+
+    /**
+     * What the cases directory is within a {@code <area>/<version>/} tree, so that a case is named (and pinned to
+     * its version) the same whether the whole tree, one area ({@code test-cases/cleveland}) or one version
+     * ({@code test-cases/cleveland/2026-04}) is run.
+     */
+    static String treePrefix(Path root) {
+        Path dir = root.toAbsolutePath().normalize();
+        if (dir.getFileName() == null) {
+            return "";
+        }
+        if (VERSION.matcher(dir.getFileName().toString()).matches() && dir.getParent() != null && dir.getParent().getFileName() != null) {
+            return dir.getParent().getFileName() + "/" + dir.getFileName() + "/";
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.anyMatch(c -> Files.isDirectory(c) && VERSION.matcher(c.getFileName().toString()).matches())
+                    ? dir.getFileName() + "/" : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static GoldenCase parse(String name, JsonNode node) {

@@ -30,10 +30,22 @@ public final class ThresholdCoverage {
             return seen.contains(meetsAt) && seen.contains(failsAt);
         }
 
+        /**
+         * In words: "threshold `DashAssessment( ticks >= 14 )`: cases at 13 and 14 — covered", or which side has
+         * no case ("case at 14 meets it, but no case at 13 fails it — UNCOVERED") and the nearest values cases have.
+         */
         @Override
         public String toString() {
-            return file + ": " + expression + " — needs cases at " + meetsAt + " (meets) and " + failsAt + " (does not)"
-                    + "; cases have " + (seen.isEmpty() ? "none" : closest(seen)) + (covered() ? ": covered" : ": NOT COVERED");
+            String where = file + ": threshold `" + expression + "`: ";
+            boolean meets = seen.contains(meetsAt);
+            boolean fails = seen.contains(failsAt);
+            if (meets && fails) {
+                return where + "cases at " + Math.min(meetsAt, failsAt) + " and " + Math.max(meetsAt, failsAt) + " — covered";
+            }
+            String missing = meets ? "a case at " + meetsAt + " meets it, but no case at " + failsAt + " fails it"
+                    : fails ? "a case at " + failsAt + " fails it, but no case at " + meetsAt + " meets it"
+                    : "no case at " + meetsAt + " (meets it) or " + failsAt + " (fails it)";
+            return where + missing + " — UNCOVERED (cases have " + (seen.isEmpty() ? "no value here" : closest(seen)) + ")";
         }
 
         private String closest(Set<Integer> values) {

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -32,13 +34,23 @@ public final class RulesetLoader {
     }
 
     public static RulesetCatalog load(Path rulesRoot) {
-        List<RulesetFiles> all = RulesetReader.readAll(rulesRoot);
+        return load(rulesRoot, null, id -> { });
+    }
+
+    /**
+     * Compiles only the versions of the given areas (every version, so a case decides by date as the service
+     * would) and the libraries they include; all rule sets when {@code areas} is null. {@code compiled} hears
+     * of each rule set as it is ready (a progress line for a terminal).
+     */
+    public static RulesetCatalog load(Path rulesRoot, Set<String> areas, Consumer<RulesetId> compiledOne) {
+        List<RulesetFiles> found = RulesetReader.readAll(rulesRoot);
         String displayRoot = RulesetReader.display(rulesRoot, rulesRoot);
         Map<RulesetId, RulesetFiles> byId = new HashMap<>();
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
-        for (RulesetFiles files : all) {
+        for (RulesetFiles files : found) {
             byId.put(files.manifest().id(), files);
         }
+        List<RulesetFiles> all = areas == null ? found : needed(found, areas);
         for (RulesetFiles files : all) {
             for (RulesetId include : files.manifest().includes()) {
                 RulesetFiles included = byId.get(include);
@@ -74,8 +86,11 @@ public final class RulesetLoader {
             inParallel(pool, all, files -> packages.put(files.manifest().id(), RulesetCompiler.compilePackages(files, displayRoot)), problems);
             if (problems.isEmpty()) {
                 // ... then each rule set's rule base from its own packages and its includes'.
-                inParallel(pool, all, files -> compiled.add(RulesetCompiler.assemble(packages.get(files.manifest().id()),
-                        files.manifest().includes().stream().map(packages::get).toList())), problems);
+                inParallel(pool, all, files -> {
+                    compiled.add(RulesetCompiler.assemble(packages.get(files.manifest().id()),
+                            files.manifest().includes().stream().map(packages::get).toList()));
+                    compiledOne.accept(files.manifest().id());
+                }, problems);
             }
         } finally {
             pool.shutdownNow();
@@ -84,6 +99,15 @@ public final class RulesetLoader {
             throw new RulesetException(problems.stream().sorted().distinct().toList());
         }
         return new RulesetCatalog(compiled);
+    }
+
+    /** The rule sets of the areas named (all versions) and the libraries any of them includes. */
+    private static List<RulesetFiles> needed(List<RulesetFiles> found, Set<String> areas) {
+        Set<RulesetId> includes = new HashSet<>();
+        found.stream().filter(f -> areas.contains(f.manifest().area()) && !f.manifest().library())
+                .forEach(f -> includes.addAll(f.manifest().includes()));
+        return found.stream().filter(f -> (areas.contains(f.manifest().area()) && !f.manifest().library())
+                || includes.contains(f.manifest().id())).toList();
     }
 
     private static void inParallel(ExecutorService pool, List<RulesetFiles> all, Consumer<RulesetFiles> step, List<String> problems) {

@@ -72,18 +72,65 @@ class RetentionAndCommandTests {
         String[] args = {"verify", "--spring.datasource.url=" + url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"};
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run(args)).as(out.toString()).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"verified\" : true");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("The decision log verifies: all ").contains(" records are intact");
 
         long seq = jdbc.queryForObject("SELECT seq FROM decision_log WHERE decision_id = ?", Long.class, id);
         jdbc.update("UPDATE decision_log SET duration_micros = duration_micros + 1 WHERE seq = ?", seq);
         try {
             out.reset();
-            assertThat(new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run(args)).isEqualTo(1);
+            assertThat(new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run(args[0], args[1], "--format", "json")).isEqualTo(1);
             JsonNode verification = DecisionLogContract.JSON.readTree(out.toString(StandardCharsets.UTF_8));
             assertThat(verification.path("firstFailure").path("decisionId").asString()).isEqualTo(id);
         } finally {
             jdbc.update("UPDATE decision_log SET duration_micros = duration_micros - 1 WHERE seq = ?", seq);
         }
+    }
+
+    @Test
+    void exportWritesTheLoggedRequestsAndDiffFromLogReplaysThemUnderBothVersions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws Exception {
+        decide("EXP-1");
+        decide("EXP-2");
+        String url;
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            url = connection.getMetaData().getURL();
+        }
+        String database = "--spring.datasource.url=" + url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        java.nio.file.Path export = temp.resolve("last-year.ndjson");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertThat(cli.run("export", "--area", "cleveland", "--from", today, "--to", today, "--out", export.toString(), database))
+                .as(err.toString()).isZero();
+        String lines = java.nio.file.Files.readString(export);
+        assertThat(lines).contains("\"caseRef\":\"EXP-1\"", "\"caseRef\":\"EXP-2\"", "\"request\":{", "\"ruleset\":{\"area\":\"cleveland\"");
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("exported \\d+ decisions \\(decided from " + today + " to " + today + ", area cleveland");
+
+        out.reset();
+        assertThat(cli.run("diff", "--from", "cleveland@2017-10", "--to", "cleveland@2026-04", "--from-log", export.toString(), "--since", today))
+                .as(err.toString()).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("EXP-1  (" + export + " line ", "marac.repeat: false -> true")
+                .doesNotContain("GOLD-");
+
+        out.reset();
+        assertThat(cli.run("diff", "--from", "cleveland@2017-10", "--to", "cleveland@2026-04", "--from-log", "database", database))
+                .as(err.toString()).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("EXP-2  (decision ", "marac.repeat: false -> true");
+
+        // The same over HTTP, for a reviewer: a paged listing and the NDJSON export.
+        HttpResponse<String> page = send("GET", "/v1/decisions?area=cleveland&refer=true&from=" + today + "&to=" + today + "&size=1", null);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        JsonNode listing = DecisionLogContract.JSON.readTree(page.body());
+        assertThat(listing.path("decisions")).hasSize(1);
+        assertThat(listing.path("more").asBoolean()).isTrue();
+        assertThat(listing.path("decisions").get(0).path("ruleset").path("area").asString()).isEqualTo("cleveland");
+        HttpResponse<String> ndjson = send("GET", "/v1/decisions/export?area=cleveland&from=" + today, null);
+        assertThat(ndjson.statusCode()).isEqualTo(200);
+        assertThat(ndjson.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
+        assertThat(ndjson.body()).contains("\"caseRef\":\"EXP-1\"", "\"caseRef\":\"EXP-2\"");
+        assertThat(send("GET", "/v1/decisions?from=2026-02-01&to=2026-01-01", null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/v1/decisions?from=yesterday", null).statusCode()).isEqualTo(400);
     }
 
     private String decide(String caseRef) throws Exception {
