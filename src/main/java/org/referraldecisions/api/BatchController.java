@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.referraldecisions.decision.RuleConflictException;
+import org.referraldecisions.decision.RuleLimitExceededException;
 import org.referraldecisions.ruleset.UnknownRulesetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,6 +139,10 @@ class BatchController {
             log.error("rule set defect in batch item {}: {}", index, e.getMessage());
             return new Decided(index, 500, List.of(new FieldError("$[" + index + "]", "the rule set could not decide this case: "
                     + e.getMessage())), null);
+        } catch (RuleLimitExceededException e) {
+            log.error("batch item {} not decided: {}", index, e.getMessage());
+            return new Decided(index, 500, List.of(new FieldError("$[" + index + "]", "rule_limit_exceeded: rule set " + e.ruleset()
+                    + " was stopped at " + e.limit() + "; this item was not decided")), null);
         }
     }
 

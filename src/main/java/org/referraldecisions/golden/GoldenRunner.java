@@ -3,6 +3,7 @@ package org.referraldecisions.golden;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.referraldecisions.decision.RuleLimitExceededException;
 import org.referraldecisions.service.DecisionRequestReader;
 import org.referraldecisions.service.DecisionResponseV1;
 import org.referraldecisions.service.DecisionService;
@@ -45,6 +46,8 @@ public final class GoldenRunner {
         } catch (UnknownRulesetException e) {
             decision = null;
             actual = error(404, List.of());
+        } catch (RuleLimitExceededException e) {
+            return new GoldenOutcome(goldenCase, null, List.of(new Mismatch(Mismatch.RULE_LIMITS, "a decision within the rule limits", e.getMessage())));
         } catch (RuntimeException e) {
             return new GoldenOutcome(goldenCase, null, List.of(new Mismatch("decision", "a decision", "error: " + e.getMessage())));
         }

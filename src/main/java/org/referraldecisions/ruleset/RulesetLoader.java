@@ -31,7 +31,16 @@ public final class RulesetLoader {
         return RulesetCompiler.compile(ownThenIncludes.get(0), ownThenIncludes.subList(1, ownThenIncludes.size()), displayRoot);
     }
 
+    /** Compiles on one thread per processor. */
     public static RulesetCatalog load(Path rulesRoot) {
+        return load(rulesRoot, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Compiles on at most {@code threads} threads: a reload in a running service compiles on fewer than
+     * there are processors, so deciding keeps the rest.
+     */
+    public static RulesetCatalog load(Path rulesRoot, int threads) {
         List<RulesetFiles> all = RulesetReader.readAll(rulesRoot);
         String displayRoot = RulesetReader.display(rulesRoot, rulesRoot);
         Map<RulesetId, RulesetFiles> byId = new HashMap<>();
@@ -62,8 +71,7 @@ public final class RulesetLoader {
         // Drools finds its services through the thread context class loader; in the executable jar that is
         // the application's loader, which the common fork-join pool's threads do not have. Hence our own threads.
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        int threads = Math.max(1, Math.min(all.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(all.size(), threads)), task -> {
             Thread thread = new Thread(task, "ruleset-compiler");
             thread.setContextClassLoader(loader);
             thread.setDaemon(true);
