@@ -7,16 +7,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Problems of the running service rather than of the request, as {@code application/problem+json} with
  * stable codes: {@code rule_limit_exceeded} (500: the rule set was stopped at its rule limits, a defect in
- * the rule set) and {@code reload_in_progress} (409). Ordered first, so a catch-all elsewhere does not take
- * these over.
+ * the rule set), {@code reload_in_progress} (409), {@code request_too_large} (413: a batch over its size)
+ * and {@code busy} (503 with {@code Retry-After}: too many batches at once). Ordered first, so a catch-all
+ * elsewhere does not take these over.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,6 +38,20 @@ class RuntimeProblemHandler {
     @ExceptionHandler(ReloadRunner.ReloadInProgressException.class)
     ProblemDetail reloadInProgress(ReloadRunner.ReloadInProgressException e) {
         return problem(HttpStatus.CONFLICT, "reload_in_progress", "A reload is already running", e.getMessage());
+    }
+
+    @ExceptionHandler(BatchController.BatchTooLargeException.class)
+    ProblemDetail batchTooLarge(BatchController.BatchTooLargeException e) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "request_too_large", "Request too large", e.getMessage());
+        problem.setProperty("limit", "batch-size");
+        problem.setProperty("maximum", e.maximum());
+        return problem;
+    }
+
+    @ExceptionHandler(BatchController.BatchesBusyException.class)
+    ResponseEntity<ProblemDetail> batchesBusy(BatchController.BatchesBusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Too many batches at once", e.getMessage()));
     }
 
     private static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
