@@ -114,15 +114,21 @@ final class Tools {
         RulesetReader.readAll(o.rules()).forEach(f -> files.put(f.manifest().id(), f));
         List<ThresholdCoverage.Threshold> thresholds = new ArrayList<>();
         for (CompiledRuleset ruleset : catalog.all()) {
+            // An area's own thresholds are covered by its own cases; a library's by the cases of every area including it.
+            List<CaseFacts> facts = new ArrayList<>();
             if (ruleset.manifest().library()) {
-                continue;
+                catalog.all().stream().filter(r -> r.manifest().includes().contains(ruleset.id()))
+                        .forEach(r -> facts.addAll(factsByRuleset.getOrDefault(r.id().toString(), List.of())));
+                if (facts.isEmpty()) {
+                    continue; // included by no rule set yet: nothing can reach its thresholds
+                }
+            } else {
+                facts.addAll(factsByRuleset.getOrDefault(ruleset.id().toString(), List.of()));
             }
             Map<String, String> drl = new LinkedHashMap<>();
-            for (RulesetId id : concat(ruleset.id(), ruleset.manifest().includes())) {
-                files.get(id).drl().forEach((name, text) -> drl.put(ruleset.id() + " " + id.area() + "/" + id.version() + "/" + name,
-                        ruleset.parameters().inline(text)));
-            }
-            thresholds.addAll(ThresholdCoverage.check(drl, factsByRuleset.getOrDefault(ruleset.id().toString(), List.of())));
+            files.get(ruleset.id()).drl().forEach((name, text) -> drl.put(ruleset.id().area() + "/" + ruleset.id().version() + "/" + name,
+                    ruleset.parameters().inline(text)));
+            thresholds.addAll(ThresholdCoverage.check(drl, facts));
         }
         if (o.json()) {
             out.println(JSON.writeValueAsString(Map.of("casesByRule", casesByRule, "uncoveredRules", uncovered,
@@ -159,10 +165,4 @@ final class Tools {
         return problems.isEmpty() ? 0 : 1;
     }
 
-    private static List<RulesetId> concat(RulesetId first, List<RulesetId> rest) {
-        List<RulesetId> all = new ArrayList<>();
-        all.add(first);
-        all.addAll(rest);
-        return all;
-    }
 }

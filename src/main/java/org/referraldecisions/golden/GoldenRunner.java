@@ -1,15 +1,19 @@
 package org.referraldecisions.golden;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.referraldecisions.decision.RuleLimitExceededException;
+import org.referraldecisions.ruleset.CompiledRuleset;
+import org.referraldecisions.ruleset.RulesetId;
+import org.referraldecisions.ruleset.UnknownRulesetException;
 import org.referraldecisions.service.DecisionRequestReader;
 import org.referraldecisions.service.DecisionResponseV1;
 import org.referraldecisions.service.DecisionService;
 import org.referraldecisions.service.FieldError;
 import org.referraldecisions.service.InvalidRequestException;
-import org.referraldecisions.ruleset.UnknownRulesetException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,7 +42,7 @@ public final class GoldenRunner {
         DecisionResponseV1 decision;
         JsonNode actual;
         try {
-            decision = service.decide(reader.read(requestOf(goldenCase)));
+            decision = service.decide(reader.read(throughLibraryVersion(goldenCase, requestOf(goldenCase))));
             actual = JSON.valueToTree(decision);
         } catch (InvalidRequestException e) {
             decision = null;
@@ -68,6 +72,38 @@ public final class GoldenRunner {
         }
         ObjectNode pinned = ((ObjectNode) goldenCase.request()).deepCopy();
         pinned.put("rulesetVersion", version);
+        return pinned;
+    }
+
+    /**
+     * A case under a library's folder ({@code common/<version>/}) tests that library version: it is decided by the
+     * version of the area it names that includes that library version (the one in force on its {@code asOf}, else
+     * the latest). Where no version of the area includes it, the case decides by date like any other.
+     */
+    private JsonNode throughLibraryVersion(GoldenCase goldenCase, JsonNode request) {
+        String[] parts = goldenCase.name().split("/");
+        JsonNode area = request.get("area");
+        JsonNode asOf = request.get("asOf");
+        if (parts.length < 3 || request.has("rulesetVersion") || area == null || !area.isString() || parts[0].equals(area.stringValue())
+                || asOf == null || !asOf.isString()) {
+            return request;
+        }
+        RulesetId library = new RulesetId(parts[0], parts[1]);
+        List<CompiledRuleset> including = service.catalog().all().stream()
+                .filter(r -> r.id().area().equals(area.stringValue()) && r.manifest().includes().contains(library)).toList();
+        if (including.isEmpty()) {
+            return request;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(asOf.stringValue());
+        } catch (java.time.format.DateTimeParseException e) {
+            return request; // the reader refuses it, naming the field
+        }
+        CompiledRuleset chosen = including.stream().filter(r -> r.manifest().inForceOn(date)).findFirst()
+                .orElse(including.stream().max(Comparator.comparing(r -> r.manifest().effectiveFrom())).orElseThrow());
+        ObjectNode pinned = ((ObjectNode) request).deepCopy();
+        pinned.put("rulesetVersion", chosen.id().version());
         return pinned;
     }
 

@@ -139,7 +139,10 @@ public final class ThresholdCoverage {
                     for (RecordComponent component : fact.getClass().getRecordComponents()) {
                         if (component.getName().equals(field)) {
                             try {
-                                seen.add((Integer) component.getAccessor().invoke(fact));
+                                Integer value = (Integer) component.getAccessor().invoke(fact);
+                                if (value != null) {
+                                    seen.add(value); // an unknown figure sits on neither side
+                                }
                             } catch (ReflectiveOperationException e) {
                                 throw new IllegalStateException(e);
                             }
@@ -158,7 +161,7 @@ public final class ThresholdCoverage {
                 return false;
             }
             for (RecordComponent component : fact.getRecordComponents()) {
-                if (component.getName().equals(field) && component.getType() == int.class) {
+                if (component.getName().equals(field) && (component.getType() == int.class || component.getType() == Integer.class)) {
                     return true;
                 }
             }

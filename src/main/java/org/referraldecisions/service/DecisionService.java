@@ -9,6 +9,7 @@ import org.referraldecisions.decision.Decision;
 import org.referraldecisions.decision.DecisionEngine;
 import org.referraldecisions.decision.RuleLimits;
 import org.referraldecisions.ruleset.CompiledRuleset;
+import org.referraldecisions.ruleset.RulesetCatalog;
 import org.referraldecisions.ruleset.RulesetRegistry;
 
 /**
@@ -46,6 +47,11 @@ public final class DecisionService {
      * once the recorder has (for the decision log: once the row is committed). If recording fails, so does
      * this: a decision is never returned unrecorded.
      */
+    /** The rule sets decisions are made by now. */
+    public RulesetCatalog catalog() {
+        return registry.current();
+    }
+
     public DecisionResponseV1 decide(DecisionRequestV1 request) {
         return await(decideLater(request));
     }

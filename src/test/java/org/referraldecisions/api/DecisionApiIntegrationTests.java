@@ -58,7 +58,7 @@ class DecisionApiIntegrationTests {
         for (JsonNode fired : body.path("firedRules")) {
             assertThat(fired.path("citations").size()).isPositive();
             assertThat(fired.path("explanation").asString()).isNotBlank();
-            if (fired.path("rule").asString().equals("Domestic abuse: both aged 16 or over, partners or family members")) {
+            if (fired.path("rule").asString().equals("Domestic abuse: both at or over the definition's age, partners or family members")) {
                 definition = fired;
             }
         }

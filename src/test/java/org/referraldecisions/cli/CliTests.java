@@ -46,7 +46,7 @@ class CliTests {
     @Test
     void decideExplainsADecisionInPlainEnglish() {
         assertThat(run("decide", "test-cases/cleveland/2017-10/tick-count-14-with-judgement-visible-high-risk.json")).isZero();
-        assertThat(output()).contains("REFER to MARAC", "Rules that fired, in order:", "Visible high risk: 14 or more DASH ticks",
+        assertThat(output()).contains("REFER to MARAC", "Rules that fired, in order:", "Visible high risk: DASH ticks at or above the threshold", "14 or more YES answers",
                 "Cleveland Appendix 2", "Thresholds checked and not met:");
     }
 
@@ -100,6 +100,43 @@ class CliTests {
         out.reset();
         assertThat(run("lint", "--rules", rules.toString())).isEqualTo(1);
         assertThat(output()).contains("cleveland@2017-10 ends 2026-06-30 but cleveland@2026-04 starts 2026-04-01 (an overlap)");
+    }
+
+    @Test
+    void newVersionThenCheckPassesForAnAreaAndForTheLibrary(@TempDir Path temp) throws IOException {
+        Path rules = Fixtures.copy(Path.of("rules"), temp.resolve("rules"));
+        Path cases = Fixtures.copy(Path.of("test-cases"), temp.resolve("test-cases"));
+        assertThat(run("new-version", "--from", "cleveland@2026-04", "--version", "2027-04", "--effective-from", "2027-04-01",
+                "--rules", rules.toString(), "--cases", cases.toString())).isZero();
+        assertThat(run("new-version", "--from", "common@2016-01", "--version", "2027-01",
+                "--rules", rules.toString(), "--cases", cases.toString())).isZero();
+        assertThat(Files.readString(rules.resolve("cleveland/2027-04/ruleset.yaml")))
+                .contains("version: \"2027-04\"", "effectiveFrom: 2027-04-01");
+        assertThat(Files.readString(rules.resolve("common/2027-01/ruleset.yaml"))).contains("version: \"2027-01\"", "kind: library");
+        assertThat(cases.resolve("cleveland/2027-04")).isNotEmptyDirectory();
+        assertThat(cases.resolve("common/2027-01")).isNotEmptyDirectory();
+        out.reset();
+        assertThat(run("check", "--rules", rules.toString(), "--cases", cases.toString())).isZero();
+        assertThat(output()).contains("compiled cleveland@2027-04", "compiled common@2027-01", "a reload would swap these rules in");
+
+        // The revised area adopts the revised library: still passes, and the library's rules are now covered through it.
+        Path manifest = rules.resolve("cleveland/2027-04/ruleset.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("common/2016-01", "common/2027-01"));
+        out.reset();
+        assertThat(run("check", "--rules", rules.toString(), "--cases", cases.toString())).isZero();
+        assertThat(run("lint", "--rules", rules.toString())).isZero();
+    }
+
+    @Test
+    void newVersionRefusesToOverwriteOrToGoBackInTime(@TempDir Path temp) throws IOException {
+        Path rules = Fixtures.copy(Path.of("rules"), temp.resolve("rules"));
+        assertThat(run("new-version", "--from", "cleveland@2026-04", "--version", "2017-10", "--effective-from", "2027-04-01",
+                "--rules", rules.toString())).isEqualTo(2);
+        assertThat(run("new-version", "--from", "cleveland@2026-04", "--version", "2027-04", "--effective-from", "2026-01-01",
+                "--rules", rules.toString())).isEqualTo(2);
+        assertThat(run("new-version", "--from", "common@2016-01", "--version", "2027-01", "--effective-from", "2027-01-01",
+                "--rules", rules.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("already exists", "must be after", "is a library");
     }
 
     @Test

@@ -31,7 +31,7 @@ class RulesetLoaderTests {
             assertThat(r.citations()).isNotEmpty();
             assertThat(r.explanation()).isNotBlank();
         });
-        assertThat(catalog.find(new RulesetId("common", "2017-10"))).get()
+        assertThat(catalog.find(new RulesetId("common", "2016-01"))).get()
                 .satisfies(common -> assertThat(common.manifest().library()).isTrue());
     }
 
@@ -43,7 +43,7 @@ class RulesetLoaderTests {
     @Test
     void hashIsTheDocumentedDigestOfTheFilesInNameOrderInEveryRun() throws Exception {
         java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-        for (String dir : new String[] {"cleveland/2017-10", "common/2017-10"}) {
+        for (String dir : new String[] {"cleveland/2017-10", "common/2016-01"}) {
             Path folder = Fixtures.RULES.resolve(dir);
             java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("ruleset.yaml"));
             try (var files = Files.list(folder)) {
@@ -71,7 +71,7 @@ class RulesetLoaderTests {
     @Test
     void aLibraryIsInEveryRuleBaseThatIncludesItEvenWithADeclaredType() throws IOException {
         Path rules = copyOfRepositoryRules();
-        Path warnings = rules.resolve("common/2017-10/warnings.drl");
+        Path warnings = rules.resolve("common/2016-01/warnings.drl");
         Files.writeString(warnings, Files.readString(warnings) + """
 
                 declare ScreeningNoted
@@ -88,7 +88,7 @@ class RulesetLoaderTests {
                 end
                 """);
         RulesetCatalog catalog = RulesetLoader.load(rules);
-        for (String area : java.util.List.of("common/2017-10", "cleveland/2017-10", "cleveland/2026-04", "warwickshire/2016-01", "lincolnshire/2011-06")) {
+        for (String area : java.util.List.of("common/2016-01", "cleveland/2017-10", "cleveland/2026-04", "warwickshire/2016-01", "lancashire/2019-12")) {
             CompiledRuleset ruleset = catalog.find(RulesetId.parse(area)).orElseThrow();
             assertThat(ruleset.rules()).as(area).anySatisfy(r -> assertThat(r.name()).isEqualTo("Screening noted"));
             assertThat(ruleset.kieBase().getFactType("common", "ScreeningNoted")).as(area).isNotNull();
@@ -100,7 +100,7 @@ class RulesetLoaderTests {
         Path rules = copyOfRepositoryRules();
         String before = RulesetLoader.load(rules).find(new RulesetId("cleveland", "2017-10")).orElseThrow().sha256();
         assertThat(RulesetLoader.load(rules).find(new RulesetId("cleveland", "2017-10")).orElseThrow().sha256()).isEqualTo(before);
-        Path warnings = rules.resolve("common/2017-10/warnings.drl");
+        Path warnings = rules.resolve("common/2016-01/warnings.drl");
         Files.writeString(warnings, Files.readString(warnings) + "\n// a comment is a change too\n");
         assertThat(RulesetLoader.load(rules).find(new RulesetId("cleveland", "2017-10")).orElseThrow().sha256()).isNotEqualTo(before);
     }
@@ -139,7 +139,7 @@ class RulesetLoaderTests {
     void aMissingIncludeIsRefused() throws IOException {
         Path rules = copyOfRepositoryRules();
         Path manifest = rules.resolve("cleveland/2017-10/ruleset.yaml");
-        Files.writeString(manifest, Files.readString(manifest).replace("common/2017-10", "common/1999-01"));
+        Files.writeString(manifest, Files.readString(manifest).replace("common/2016-01", "common/1999-01"));
         assertThatThrownBy(() -> RulesetLoader.load(rules)).hasMessageContaining("includes common@1999-01, which is not under rules");
     }
 
