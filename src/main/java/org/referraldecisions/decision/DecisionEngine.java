@@ -37,10 +37,8 @@ public final class DecisionEngine {
     /** As above, timed by the given clock (tests pass one that runs fast). */
     static Decision decide(CompiledRuleset ruleset, List<Object> facts, RuleLimits limits, LongSupplier nanoTime) {
         StatelessKieSession session = ruleset.newSession();
-        LimitListener limit = new LimitListener(ruleset, limits, nanoTime);
-        TraceListener trace = new TraceListener(ruleset);
-        session.addEventListener((AgendaEventListener) limit);
-        session.addEventListener((RuleRuntimeEventListener) limit);
+        LimitGuard limit = new LimitGuard(ruleset, limits, nanoTime);
+        TraceListener trace = new TraceListener(ruleset, limit);
         session.addEventListener((AgendaEventListener) trace);
         session.addEventListener((RuleRuntimeEventListener) trace);
         try {

@@ -1,29 +1,22 @@
 package org.referraldecisions.decision;
 
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.ObjectDeletedEvent;
-import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.event.rule.ObjectUpdatedEvent;
-import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.referraldecisions.ruleset.CompiledRuleset;
 
 /**
  * Stops one session run at its {@link RuleLimits}: counts firings and the facts rules insert, checks the
  * time at each, and throws {@link RuleLimitExceededException} from inside the session when a limit is
- * passed. Remembers the most recent firings, so the exception can name the rules that looped. One instance
- * per run; not shared between threads.
+ * passed. Remembers the most recent firings, so the exception can name the rules that looped. Told of
+ * firings and conclusions by the {@link TraceListener} (one listener per session costs less than two).
+ * One instance per run; not shared between threads.
  */
-final class LimitListener extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+final class LimitGuard {
 
     /** How many of the latest firings are kept to find the looping rules. */
     private static final int RECENT = 64;
@@ -35,12 +28,13 @@ final class LimitListener extends DefaultAgendaEventListener implements RuleRunt
     private final LongSupplier nanoTime;
     private final long started;
     private final long deadline;
-    private final Deque<String> recent = new ArrayDeque<>(RECENT);
+    /** The latest firings' rules, a ring: names are only worked out if the run is stopped. */
+    private final Rule[] recent = new Rule[RECENT];
     private int firings;
     private int conclusions;
     private RuleLimitExceededException exceeded;
 
-    LimitListener(CompiledRuleset ruleset, RuleLimits limits, LongSupplier nanoTime) {
+    LimitGuard(CompiledRuleset ruleset, RuleLimits limits, LongSupplier nanoTime) {
         this.ruleset = ruleset;
         this.limits = limits;
         this.nanoTime = nanoTime;
@@ -48,38 +42,21 @@ final class LimitListener extends DefaultAgendaEventListener implements RuleRunt
         this.deadline = started + limits.timeLimit().toNanos();
     }
 
-    @Override
-    public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        Rule rule = event.getMatch().getRule();
-        if (recent.size() == RECENT) {
-            recent.removeFirst();
-        }
-        recent.addLast(ruleset.rule(rule.getPackageName(), rule.getName()).ruleset() + " " + rule.getName());
+    /** A rule is about to fire. */
+    void firing(Rule rule) {
+        recent[firings % RECENT] = rule;
         if (++firings > limits.maxFirings()) {
             stop("the limit of " + limits.maxFirings() + " rule firings");
         }
         checkTime();
     }
 
-    @Override
-    public void objectInserted(ObjectInsertedEvent event) {
-        if (event.getRule() == null) {
-            return; // the case's own facts, bounded by the request
-        }
+    /** A rule's consequence inserted a fact (the case's own facts are bounded by the request, not here). */
+    void concluded() {
         if (++conclusions > limits.maxConclusions()) {
             stop("the limit of " + limits.maxConclusions() + " facts concluded by rules");
         }
         checkTime();
-    }
-
-    @Override
-    public void objectUpdated(ObjectUpdatedEvent event) {
-        // an update re-triggers rules only through firings, which are counted
-    }
-
-    @Override
-    public void objectDeleted(ObjectDeletedEvent event) {
-        // deleting frees memory; it cannot loop without firing
     }
 
     /** Why the run was stopped, or null if it was not; Drools may have wrapped what was thrown. */
@@ -108,10 +85,20 @@ final class LimitListener extends DefaultAgendaEventListener implements RuleRunt
      */
     private List<String> looping() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        recent.forEach(r -> counts.merge(r, 1, Integer::sum));
+        for (Rule rule : recent) {
+            if (rule != null) {
+                counts.merge(name(rule), 1, Integer::sum);
+            }
+        }
         List<String> repeated = counts.entrySet().stream().filter(e -> e.getValue() > 1)
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
                 .limit(NAMED).map(Map.Entry::getKey).toList();
-        return repeated.isEmpty() && !recent.isEmpty() ? List.of(recent.getLast()) : repeated;
+        Rule current = firings == 0 ? null : recent[(firings - 1) % RECENT];
+        return repeated.isEmpty() && current != null ? List.of(name(current)) : repeated;
+    }
+
+    /** A rule as {@code area@version name}, the rule set being the one whose DRL declares it. */
+    private String name(Rule rule) {
+        return ruleset.rule(rule.getPackageName(), rule.getName()).ruleset() + " " + rule.getName();
     }
 }
