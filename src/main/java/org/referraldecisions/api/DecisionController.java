@@ -5,14 +5,16 @@ import org.referraldecisions.service.DecisionRequestV1;
 import org.referraldecisions.service.DecisionResponseV1;
 import org.referraldecisions.service.DecisionService;
 
+import java.io.IOException;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /v1/decisions}: one case in, the decision with its reasons out. */
@@ -30,14 +32,15 @@ class DecisionController {
     }
 
     @Operation(summary = "Decide one case", description = "Applies the area's protocol in force on asOf (or the pinned version). "
-            + "Unknown fields, wrong types and impossible values give 400 application/problem+json listing every offending field.")
+            + "Unknown fields, wrong types and impossible values give 400 application/problem+json listing every offending field; "
+            + "a body over referrals.limits.request-size gives 413.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = DecisionRequestV1.class))))
     @PostMapping(path = "/v1/decisions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    DecisionResponseV1 decide(
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = DecisionRequestV1.class)))
-            @RequestBody byte[] body) {
+    DecisionResponseV1 decide(HttpServletRequest request) throws IOException {
         long started = System.nanoTime();
-        // The body is read here, never logged: it describes a victim of abuse.
+        // The body is read here, up to its limit, and never logged: it describes a victim of abuse.
+        byte[] body = RequestBodies.read(request, reader.limits().requestBytes(), RequestBodies.REQUEST_SIZE);
         DecisionResponseV1 response = service.decide(reader.read(body));
         if (log.isDebugEnabled()) {
             log.debug("decision {} by {}@{} in {} us", response.decisionId(), response.ruleset().area(),

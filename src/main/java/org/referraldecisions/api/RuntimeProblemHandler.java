@@ -1,7 +1,5 @@
 package org.referraldecisions.api;
 
-import java.net.URI;
-
 import org.referraldecisions.decision.RuleLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Problems of the running service rather than of the request, as {@code application/problem+json} with
  * stable codes: {@code rule_limit_exceeded} (500: the rule set was stopped at its rule limits, a defect in
- * the rule set), {@code reload_in_progress} (409), {@code request_too_large} (413: a batch over its size)
- * and {@code busy} (503 with {@code Retry-After}: too many batches at once). Ordered first, so a catch-all
- * elsewhere does not take these over.
+ * the rule set), {@code reload_in_progress} (409) and {@code busy} (503 with {@code Retry-After}: too many
+ * batches at once). Ordered before other advice, so none of theirs takes these over.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,14 +37,6 @@ class RuntimeProblemHandler {
         return problem(HttpStatus.CONFLICT, "reload_in_progress", "A reload is already running", e.getMessage());
     }
 
-    @ExceptionHandler(BatchController.BatchTooLargeException.class)
-    ProblemDetail batchTooLarge(BatchController.BatchTooLargeException e) {
-        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "request_too_large", "Request too large", e.getMessage());
-        problem.setProperty("limit", "batch-size");
-        problem.setProperty("maximum", e.maximum());
-        return problem;
-    }
-
     @ExceptionHandler(BatchController.BatchesBusyException.class)
     ResponseEntity<ProblemDetail> batchesBusy(BatchController.BatchesBusyException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
@@ -55,10 +44,6 @@ class RuntimeProblemHandler {
     }
 
     private static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("urn:referral-decisions:problem:" + code));
-        problem.setProperty("code", code);
-        return problem;
+        return Problems.problem(status, code, title, detail);
     }
 }

@@ -49,6 +49,7 @@ class SecurityConfiguration {
         ProblemSecurityHandler problems = new ProblemSecurityHandler(failures);
         http.addFilterBefore(new ThrottleFilter(failures), BearerTokenAuthenticationFilter.class);
         http.csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders::configure)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> auth

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
  * the file and line, rather than serving without it.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LimitSettings.class)
 class ServiceConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
@@ -50,8 +52,8 @@ class ServiceConfiguration {
     }
 
     @Bean
-    DecisionRequestReader decisionRequestReader(Validator validator, Clock clock) {
-        return new DecisionRequestReader(validator, clock);
+    DecisionRequestReader decisionRequestReader(Validator validator, Clock clock, LimitSettings limits) {
+        return new DecisionRequestReader(validator, clock, limits.requestLimits());
     }
 
     /** What one session run (a decision, a golden case during a reload) may cost: see README "Operating limits". */

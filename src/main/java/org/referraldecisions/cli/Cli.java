@@ -149,9 +149,12 @@ public final class Cli {
         try {
             decision = service(catalog).decide(reader().read(request));
         } catch (InvalidRequestException e) {
-            err.println("The case was not decided: " + e.errors().size() + " field(s) are invalid");
+            err.println("The case was not decided: " + (e.errors().size() + e.notShown()) + " field(s) are invalid");
             for (FieldError error : e.errors()) {
                 err.println("  " + error.field() + ": " + error.message());
+            }
+            if (e.notShown() > 0) {
+                err.println("  … and " + e.notShown() + " more");
             }
             return 2;
         }

@@ -29,13 +29,14 @@ public record DecisionRequestV1(
         String caseRef,
         @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a lower-case area name, e.g. cleveland")
         String area,
-        @Schema(description = "date the decision is made for; default today (Europe/London)")
+        @Schema(description = "date the decision is made for, 1900-01-01 to a year from today; default today (Europe/London) when left out (null is refused)")
         LocalDate asOf,
         @Size(min = 1, max = 64)
         String rulesetVersion,
         @NotNull @Valid Victim victim,
         @NotNull @Valid Perpetrator perpetrator,
         @Valid Dash dash,
+        @Schema(description = "at most referrals.limits.police-incidents entries (default 1000)")
         List<@NotNull @Valid DatedIncident> policeIncidents,
         @Valid ProfessionalJudgement professionalJudgement,
         @Valid PreviousReferral previousMaracReferral,
@@ -75,7 +76,7 @@ public record DecisionRequestV1(
     public record ProfessionalJudgement(
             @NotNull Boolean concerned,
             List<@NotNull JudgementGround> grounds,
-            @Size(max = 4000) String rationale) {
+            @Schema(description = "free text; at most referrals.limits.rationale-length characters (default 4000)") String rationale) {
     }
 
     public record PreviousReferral(

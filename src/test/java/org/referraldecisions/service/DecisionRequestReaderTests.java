@@ -90,17 +90,18 @@ class DecisionRequestReaderTests {
 
     @Test
     void refusesDuplicateKeysAndMalformedJson() {
-        assertThat(fields(VALID.replace("{\"caseRef\":\"R-1\",", "{\"caseRef\":\"R-1\",\"caseRef\":\"R-2\","))).containsExactly("$");
-        assertThat(fields("{\"caseRef\":")).containsExactly("$");
+        assertThat(fields(VALID.replace("{\"caseRef\":\"R-1\",", "{\"caseRef\":\"R-1\",\"caseRef\":\"R-2\","))).containsExactly("caseRef");
+        assertThat(fields("{\"caseRef\":")).containsExactly("caseRef");
         assertThat(fields("[]")).containsExactly("$");
         assertThat(fields("")).containsExactly("$");
     }
 
     @Test
-    void mapsBeanValidationPathsToContractPaths() {
-        assertThat(DecisionRequestReader.fieldPath("dash.answers[threats_to_kill].<map value>")).isEqualTo("dash.answers.threats_to_kill");
-        assertThat(DecisionRequestReader.fieldPath("policeIncidents[2].date")).isEqualTo("policeIncidents[2].date");
-        assertThat(DecisionRequestReader.fieldPath("currentIncident.types[0].<list element>")).isEqualTo("currentIncident.types[0]");
+    void namesBeanValidationFieldsByTheirContractPaths() {
+        String body = VALID.replace("}}", "},\"policeIncidents\":[{\"date\":\"2026-01-01\"},null,{}],"
+                + "\"dash\":{\"answers\":{\"threats_to_kill\":null}},\"currentIncident\":{\"date\":\"2026-01-01\",\"types\":[null]}}");
+        assertThat(fields(body)).containsExactly("policeIncidents[1]", "policeIncidents[2].date", "dash.answers.threats_to_kill",
+                "currentIncident.types[0]");
     }
 
     private List<String> fields(String body) {
