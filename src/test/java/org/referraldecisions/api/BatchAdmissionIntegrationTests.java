@@ -53,7 +53,7 @@ class BatchAdmissionIntegrationTests {
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             JsonNode problem = JSON.readTree(response.body());
             assertThat(problem.path("code").asString()).isEqualTo("request_too_large");
-            assertThat(problem.path("limit").asString()).isEqualTo("batch-size");
+            assertThat(problem.path("limit").asString()).isEqualTo("referrals.limits.batch-size");
             assertThat(problem.path("maximum").asLong()).isEqualTo(4096);
         }
         assertThat(http.send(batch().POST(HttpRequest.BodyPublishers.ofString("[" + CASE + "]")).build(), HttpResponse.BodyHandlers.ofString())

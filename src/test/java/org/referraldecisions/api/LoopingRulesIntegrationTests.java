@@ -147,7 +147,8 @@ class LoopingRulesIntegrationTests {
 
         JsonNode results = JSON.readTree(post("/v1/decisions/batch", "[" + decision(99) + "," + decision(30) + "]").body()).path("results");
         assertThat(results.get(0).path("status").asInt()).isEqualTo(500);
-        assertThat(results.get(0).path("errors").get(0).path("message").asString()).startsWith("rule_limit_exceeded");
+        assertThat(results.get(0).path("code").asString()).isEqualTo("rule_limit_exceeded");
+        assertThat(results.get(0).path("errors").get(0).path("message").asString()).contains("cleveland@2026-04");
         assertThat(results.get(1).path("status").asInt()).isEqualTo(200);
     }
 
