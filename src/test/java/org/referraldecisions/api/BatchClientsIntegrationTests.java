@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Batches for ordinary clients, which send the whole request before reading any of the answer (Java's
- * HttpClient with a byte-array body, Python's http.client, a plain socket): 10,000 items are all decided and
- * answered. Before, results streamed back during the upload filled the connection both ways and the two
- * sides waited on each other until the connection was reset.
+ * HttpClient with a byte-array body, Python's http.client, a plain socket): 10,000 items, each with DASH
+ * answers and police incidents (14 MB, more than the connection buffers hold), are all decided and answered.
+ * Before, results streamed back during the upload filled the connection both ways and the two sides waited
+ * on each other until the connection was reset, with decisions logged that no one received.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"referrals.warmup.decisions=0", "referrals.batch.max-items=10000"})
@@ -40,8 +41,18 @@ class BatchClientsIntegrationTests {
     private static final String CASE = """
             {"caseRef":"REF","area":"cleveland","asOf":"2026-06-15",
              "victim":{"age":30,"relationship":"CURRENT_PARTNER"},"perpetrator":{"age":31},
+             "dash":{"answers":{"current_injury":"NO","very_frightened":"YES","afraid_of_further_harm":"YES","isolated":"NO",
+               "depressed_or_suicidal":"NO","separation":"YES","child_contact_conflict":"NO","stalking_harassment":"NO",
+               "pregnancy_or_new_baby":"NO","children_or_dependants_in_household":"NO","hurt_children_or_dependants":"NO",
+               "threatened_children_or_dependants":"NO","abuse_more_often":"YES","abuse_getting_worse":"YES",
+               "controlling_or_jealous":"YES","weapons_used":"NO","threats_to_kill":"NO","strangulation":"NO","sexual_abuse":"NO",
+               "other_person_threatening":"NO","hurt_anyone_else":"NO","animal_abuse":"NO","financial_issues":"NO",
+               "substance_or_mental_health":"NO","perpetrator_suicide_threats":"NO","breached_bail_or_order":"NO",
+               "criminal_history":"NO"}},
+             "policeIncidents":[INCIDENTS],
              "professionalJudgement":{"concerned":true,"grounds":["ESCALATION"],"rationale":"escalating"},
-             "consent":{"victimAware":true,"consentGiven":true,"significantConcern":false}}""".replace("\n", "");
+             "consent":{"victimAware":true,"consentGiven":true,"significantConcern":false}}""".replace("\n", "")
+            .replace("INCIDENTS", String.join(",", java.util.Collections.nCopies(20, "{\"date\":\"2025-01-15\"}")));
 
     @LocalServerPort
     int port;
@@ -61,8 +72,10 @@ class BatchClientsIntegrationTests {
     @Test
     void aClientThatWritesTheWholeRequestBeforeReadingGetsEveryResultOf10000() throws Exception {
         byte[] body = batch("S");
-        try (Socket socket = new Socket("localhost", port)) {
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(64 * 1024); // as over a network: the answer cannot wait in the buffers
             socket.setSoTimeout(120_000); // a deadlock fails the test rather than hanging it
+            socket.connect(new java.net.InetSocketAddress("localhost", port));
             OutputStream out = socket.getOutputStream();
             out.write(("POST /v1/decisions/batch HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Fixtures.KEY_CALLER
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
@@ -103,6 +116,11 @@ class BatchClientsIntegrationTests {
         }
         assertThat(index).isEqualTo(ITEMS);
         assertThat(ids).hasSize(ITEMS);
+    }
+
+    @Test
+    void theBatchIsLargerThanTheConnectionHolds() {
+        assertThat(batch("X").length).isGreaterThan(12_000_000);
     }
 
     private static String head(InputStream in) throws IOException {
