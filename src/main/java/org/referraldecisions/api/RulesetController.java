@@ -42,19 +42,20 @@ class RulesetController {
     }
 
     private final RulesetRegistry registry;
-    private final GatedReload reload;
+    private final ReloadRunner reload;
 
-    RulesetController(RulesetRegistry registry, GatedReload reload) {
+    RulesetController(RulesetRegistry registry, ReloadRunner reload) {
         this.registry = registry;
         this.reload = reload;
     }
 
     /**
      * Compiles the rule sets on disk and runs every golden case against them; swaps them in only if
-     * all pass. Refused: 422 problem+json listing each file:line or failing case; the old rules keep serving.
+     * all pass. Refused: 422 problem+json listing each file:line, failing case or looping rule; the old rules
+     * keep serving. Runs on the reload thread; 409 if a reload is already running.
      */
     @PostMapping("/v1/rulesets/reload")
-    ResponseEntity<?> reload() {
+    ResponseEntity<?> reload() throws InterruptedException {
         GatedReload.Report report = reload.reload();
         if (report.swapped()) {
             return ResponseEntity.ok(report);
