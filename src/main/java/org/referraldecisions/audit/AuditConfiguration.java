@@ -35,6 +35,11 @@ class AuditConfiguration {
     }
 
     @Bean
+    ReloadLog reloadLog(JdbcTemplate jdbc) {
+        return new ReloadLog(jdbc);
+    }
+
+    @Bean
     DecisionLog decisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive) {
         return new DecisionLog(jdbc, tx, archive);
     }
