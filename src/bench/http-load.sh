@@ -58,7 +58,7 @@ export BENCH_KEY=$KEY
 serve() { # extra service arguments
   start=$(date +%s%N)
   java $JAVA_OPTS -jar "$JAR" --server.port=$PORT \
-    "--spring.datasource.url=jdbc:h2:file:$work/data/log;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0" \
+    "--spring.datasource.url=jdbc:h2:file:$work/data/log;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
     "$@" >"$work/server.log" 2>&1 &
   echo $! >"$work/pid"
   until curl -sf localhost:$PORT/actuator/health/readiness >/dev/null; do sleep 0.2; done

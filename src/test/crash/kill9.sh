@@ -14,7 +14,7 @@ export REFERRALS_SECURITY_API_KEYS_0_SHA256=$(printf %s "$KEY" | sha256sum | cut
 export REFERRALS_SECURITY_API_KEYS_0_ROLES=CALLER,REVIEWER
 start() {
   java -Xmx256m -jar target/referral-decisions.jar --server.port=$PORT --referrals.warmup.decisions=0 \
-    "--spring.datasource.url=jdbc:h2:file:$data/log;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0" \
+    "--spring.datasource.url=jdbc:h2:file:$data/log;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
     >>"$work/server.log" 2>&1 &
   echo $! >"$work/pid"
   for _ in $(seq 1 300); do curl -sf localhost:$PORT/actuator/health/readiness >/dev/null && return 0; sleep 0.2; done

@@ -8,26 +8,30 @@ import org.referraldecisions.service.FieldError;
 import org.referraldecisions.service.InvalidRequestException;
 import org.referraldecisions.service.RequestLimits;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.referraldecisions.decision.RuleConflictException;
+import org.referraldecisions.decision.RuleLimitExceededException;
 import org.referraldecisions.ruleset.UnknownRulesetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,8 +39,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /v1/decisions/batch}: many cases in one request, as a JSON array or as NDJSON (one
  * request per line, {@code application/x-ndjson}). Each item is read ({@link BatchItems}) and validated on
  * its own: a bad item gets its own status, {@code code} and errors and the rest are decided. Results come
- * back in order, streamed a chunk at a time once the chunk's decisions are logged, so memory stays bounded
- * whatever the batch size. A body that declares more than the batch size is refused (413) before it is read.
+ * back in order, written a chunk at a time once the chunk's decisions are logged.
+ *
+ * <p>The whole body (at most {@code referrals.limits.batch-size}; 413 past it, before a byte is read when
+ * its length is declared) is read before anything is decided or answered: most clients send their whole
+ * request before they read any of the answer, and results written back during the upload would fill the
+ * connection both ways until each side waited on the other. Bodies held in memory are bounded by
+ * {@code referrals.batch.concurrent} batches at once; a batch waits up to {@code referrals.batch.wait} for
+ * its turn, then is refused with 503 and {@code Retry-After}. A chunk is handed to the decision log only once
+ * the results before it have been written, so a client that goes away leaves at most one chunk logged and
+ * not received.
  *
  * <p>Items are decided on the batch deciders (one thread per core), and recorded from this thread in request
  * order, so the decision log holds a batch in the order it was sent. While one chunk is being decided, the
@@ -56,14 +68,30 @@ class BatchController {
     private final Executor deciders;
     private final RequestLimits limits;
     private final int maxItems;
+    private final int concurrent;
+    private final Semaphore turns;
+    private final Duration wait;
 
     BatchController(DecisionRequestReader reader, DecisionService service, BatchDeciders deciders,
-                    @Value("${referrals.batch.max-items:10000}") int maxItems) {
+                    @Value("${referrals.batch.max-items:10000}") int maxItems,
+                    @Value("${referrals.batch.concurrent:2}") int concurrent,
+                    @Value("${referrals.batch.wait:30s}") Duration wait) {
         this.reader = reader;
         this.service = service;
         this.deciders = deciders.executor();
         this.limits = reader.limits();
         this.maxItems = maxItems;
+        this.concurrent = Math.max(1, concurrent);
+        this.turns = new Semaphore(this.concurrent, true);
+        this.wait = wait;
+    }
+
+    /** Too many batches are being read and decided at once; the client may retry after a while. */
+    static final class BatchesBusyException extends RuntimeException {
+        BatchesBusyException(int concurrent, Duration waited) {
+            super(concurrent + " batches are being decided and this one waited " + waited.toSeconds()
+                    + " s for its turn; nothing of it was read or decided, send it again later");
+        }
     }
 
     @Operation(summary = "Decide many cases", description = "Body: a JSON array of decision requests, or NDJSON. "
@@ -71,13 +99,26 @@ class BatchController {
             + "A body over referrals.limits.batch-size gives 413.")
     @PostMapping(path = "/v1/decisions/batch", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/x-ndjson"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StreamingResponseBody> batch(HttpServletRequest request) throws IOException {
+    void batch(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         RequestBodies.checkDeclaredLength(request, limits.batchBytes(), RequestBodies.BATCH_SIZE);
-        InputStream body = request.getInputStream();
-        boolean ndjson = request.getContentType() != null && request.getContentType().startsWith("application/x-ndjson");
-        StreamingResponseBody stream = out -> write(ndjson ? BatchItems.ndjson(body, limits, maxItems)
-                : BatchItems.array(body, limits, maxItems), out);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(stream);
+        if (!turns.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new BatchesBusyException(concurrent, wait);
+        }
+        try {
+            InputStream body = new ByteArrayInputStream(RequestBodies.read(request, limits.batchBytes(), RequestBodies.BATCH_SIZE));
+            boolean ndjson = request.getContentType() != null && request.getContentType().startsWith("application/x-ndjson");
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            // Written on this thread: no asynchronous request whose timeout would cut a long batch short.
+            write(ndjson ? BatchItems.ndjson(body, limits, maxItems) : BatchItems.array(body, limits, maxItems), response.getOutputStream());
+        } finally {
+            turns.release();
+        }
+    }
+
+    /** How many more batches could be taken on now (for tests). */
+    int freeTurns() {
+        return turns.availablePermits();
     }
 
     private void write(BatchItems items, OutputStream out) throws IOException {
@@ -93,9 +134,11 @@ class BatchController {
                         ? CompletableFuture.completedFuture(Decided.refused(read, codeFor(read.status()), read.errors(), 0))
                         : CompletableFuture.supplyAsync(() -> decide(read), deciders));
                 if (deciding.size() == CHUNK) {
-                    List<Result> recorded = record(deciding);
+                    // The chunk before is written (once committed) before this one goes to the log: if the
+                    // client has gone, writing fails and nothing more is logged that no one will receive.
                     writeRecorded(json, recording);
-                    recording = recorded;
+                    json.flush();
+                    recording = record(deciding);
                     deciding = new ArrayList<>(CHUNK);
                 }
             }
@@ -139,6 +182,10 @@ class BatchController {
             log.error("rule set defect in batch item {}: {}", item.index(), e.getMessage());
             return Decided.refused(item, 500, "evaluation_error", List.of(new FieldError("$", "the rule set could not decide this case: "
                     + e.getMessage())), 0);
+        } catch (RuleLimitExceededException e) {
+            log.error("batch item {} not decided: {}", item.index(), e.getMessage());
+            return Decided.refused(item, 500, "rule_limit_exceeded", List.of(new FieldError("$", "rule set " + e.ruleset()
+                    + " was stopped at " + e.limit() + "; this item was not decided")), 0);
         } catch (RuntimeException e) {
             log.error("batch item {} could not be decided", item.index(), e);
             return Decided.refused(item, 500, Problems.INTERNAL_ERROR, List.of(new FieldError("$",

@@ -16,13 +16,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * 401 and 403 as {@code application/problem+json} with the API's stable codes: {@code unauthenticated}
  * (no key or token, or one not recognised) and {@code forbidden} (recognised, without the role needed).
+ * Every 401 is recorded with the {@link FailedAuthentications}.
  */
 final class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final FailedAuthentications failures;
+
+    ProblemSecurityHandler(FailedAuthentications failures) {
+        this.failures = failures;
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        failures.record(request);
         response.setHeader("WWW-Authenticate", "Bearer");
         write(response, 401, "unauthenticated", "Authentication required",
                 "send Authorization: Bearer <API key or token>; none was sent, or it is not recognised", request);
@@ -33,7 +41,7 @@ final class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDe
         write(response, 403, "forbidden", "Forbidden", "your key or token does not carry the role this endpoint needs", request);
     }
 
-    private static void write(HttpServletResponse response, int status, String code, String title, String detail,
+    static void write(HttpServletResponse response, int status, String code, String title, String detail,
                               HttpServletRequest request) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:referral-decisions:problem:" + code);

@@ -1,12 +1,17 @@
 package org.referraldecisions.api;
 
 import java.time.LocalDate;
+import java.security.Principal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 import java.net.URI;
 
+import org.referraldecisions.audit.ReloadLog;
 import org.referraldecisions.golden.GatedReload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.referraldecisions.ruleset.CompiledRuleset;
 import org.referraldecisions.ruleset.RuleInfo;
 import org.referraldecisions.ruleset.RulesetId;
@@ -20,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What rules are loaded: every rule set with its hash and dates, and each rule with its citations. */
@@ -41,21 +47,38 @@ class RulesetController {
     record RuleList(String area, String version, String sha256, List<RuleSummary> rules) {
     }
 
-    private final RulesetRegistry registry;
-    private final GatedReload reload;
+    private static final Logger log = LoggerFactory.getLogger(RulesetController.class);
 
-    RulesetController(RulesetRegistry registry, GatedReload reload) {
+    private final RulesetRegistry registry;
+    private final ReloadRunner reload;
+    private final ReloadLog reloads;
+    private final Clock clock;
+
+    RulesetController(RulesetRegistry registry, ReloadRunner reload, ReloadLog reloads, Clock clock) {
         this.registry = registry;
         this.reload = reload;
+        this.reloads = reloads;
+        this.clock = clock;
     }
 
     /**
      * Compiles the rule sets on disk and runs every golden case against them; swaps them in only if
-     * all pass. Refused: 422 problem+json listing each file:line or failing case; the old rules keep serving.
+     * all pass. Refused: 422 problem+json listing each file:line, failing case or looping rule; the old rules
+     * keep serving. Runs on the reload thread; 409 if a reload is already running.
      */
     @PostMapping("/v1/rulesets/reload")
-    ResponseEntity<?> reload() {
-        GatedReload.Report report = reload.reload();
+    ResponseEntity<?> reload(Principal who) throws InterruptedException {
+        String by = who == null ? "unknown" : who.getName();
+        List<String> before = serving();
+        GatedReload.Report report;
+        try {
+            report = reload.reload();
+        } catch (RuntimeException refused) {
+            audit(by, false, before, before, refused.getMessage());
+            throw refused;
+        }
+        audit(by, report.swapped(), before, report.swapped() ? serving() : before,
+                report.swapped() ? report.casesPassed() + " of " + report.casesRun() + " golden cases passed" : String.join("\n", report.problems()));
         if (report.swapped()) {
             return ResponseEntity.ok(report);
         }
@@ -68,6 +91,25 @@ class RulesetController {
         problem.setProperty("casesRun", report.casesRun());
         problem.setProperty("casesPassed", report.casesPassed());
         return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** Every reload, accepted or refused, newest first: who, when, the rule sets before and after, and why. */
+    @GetMapping("/v1/rulesets/reloads")
+    List<ReloadLog.Entry> reloads(@RequestParam(defaultValue = "100") int limit) {
+        return reloads.newest(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** The rule sets serving now, each as {@code area@version sha256}. */
+    private List<String> serving() {
+        return registry.current().all().stream().map(r -> r.id() + " " + r.sha256()).toList();
+    }
+
+    private void audit(String by, boolean accepted, List<String> before, List<String> after, String reason) {
+        List<String> added = after.stream().filter(r -> !before.contains(r)).toList();
+        List<String> removed = before.stream().filter(r -> !after.contains(r)).toList();
+        log.info("rules reload {} by {}: {} rule sets now serving; swapped in {}, out {}{}", accepted ? "accepted" : "refused", by, after.size(),
+                added, removed, accepted ? "" : "; reason: " + reason.lines().findFirst().orElse(""));
+        reloads.record(clock.instant(), by, accepted, before, after, reason);
     }
 
     @GetMapping("/v1/rulesets")

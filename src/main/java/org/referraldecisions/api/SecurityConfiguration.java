@@ -5,8 +5,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,12 +17,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what. Roles: CALLER decides cases; REVIEWER reads rule sets and the decision log, replays
  * and verifies; POLICY_ADMIN reloads the rules. Health and the OpenAPI description are open (they hold no
  * case data); everything else needs an API key or a JWT. Stateless: no sessions, no cookies, so no CSRF.
+ * Failed authentications are counted and logged, and a client address that fails too often is throttled
+ * ({@link FailedAuthentications}, {@link ThrottleFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecuritySettings.class)
@@ -33,8 +38,16 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings) throws Exception {
-        ProblemSecurityHandler problems = new ProblemSecurityHandler();
+    FailedAuthentications failedAuthentications(SecuritySettings settings, ObjectProvider<MeterRegistry> meters) {
+        SecuritySettings.Throttle throttle = settings.throttle();
+        return new FailedAuthentications(new AuthenticationThrottle(throttle.failures(), throttle.period(), throttle.clients()),
+                meters.getIfAvailable(), !settings.jwt());
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings, FailedAuthentications failures) throws Exception {
+        ProblemSecurityHandler problems = new ProblemSecurityHandler(failures);
+        http.addFilterBefore(new ThrottleFilter(failures), BearerTokenAuthenticationFilter.class);
         http.csrf(csrf -> csrf.disable())
                 .headers(SecurityHeaders::configure)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

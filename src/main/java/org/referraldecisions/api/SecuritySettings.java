@@ -1,5 +1,6 @@
 package org.referraldecisions.api;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,19 +11,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code mode=jwt}: OAuth2 JWTs (issuer or key set under {@code spring.security.oauth2.resourceserver.jwt.*}),
  * roles from the claim {@code roles-claim}. {@code generate-dev-key} (the {@code dev} profile) makes up a key
  * with every role at start-up and logs it, for trying the service locally; without it, api-key mode with no
- * keys refuses to start.
+ * keys refuses to start. {@code throttle}: how many failed authentications a client address may make in a
+ * period before it is refused (429) until it may try again (README "Operating limits").
  */
 @ConfigurationProperties("referrals.security")
-record SecuritySettings(String mode, List<ApiKey> apiKeys, String rolesClaim, boolean generateDevKey) {
+record SecuritySettings(String mode, List<ApiKey> apiKeys, String rolesClaim, boolean generateDevKey, Throttle throttle) {
 
     /** One API key: the SHA-256 (hex) of the key and its roles, e.g. {@code CALLER,REVIEWER}. */
     record ApiKey(String sha256, List<String> roles) {
+    }
+
+    /** At most {@code failures} failed authentications per client address in {@code period}; {@code clients} remembered at most. */
+    record Throttle(Integer failures, Duration period, Integer clients) {
+
+        Throttle {
+            failures = failures == null ? 10 : failures;
+            period = period == null ? Duration.ofMinutes(1) : period;
+            clients = clients == null ? 100_000 : clients;
+        }
     }
 
     SecuritySettings {
         mode = mode == null || mode.isBlank() ? "api-key" : mode;
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
+        throttle = throttle == null ? new Throttle(null, null, null) : throttle;
     }
 
     boolean jwt() {

@@ -6,8 +6,10 @@ import org.referraldecisions.service.DecisionService;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.validation.Validator;
+import org.referraldecisions.decision.RuleLimits;
 import org.referraldecisions.golden.GatedReload;
 import org.referraldecisions.ruleset.RulesetCatalog;
 import org.referraldecisions.ruleset.RulesetLoader;
@@ -54,10 +56,25 @@ class ServiceConfiguration {
         return new DecisionRequestReader(validator, clock, limits.requestLimits());
     }
 
+    /** What one session run (a decision, a golden case during a reload) may cost: see README "Operating limits". */
+    @Bean
+    RuleLimits ruleLimits(@Value("${referrals.engine.max-firings:5000}") int maxFirings,
+                          @Value("${referrals.engine.max-conclusions:5000}") int maxConclusions,
+                          @Value("${referrals.engine.time-limit:5s}") Duration timeLimit) {
+        return new RuleLimits(maxFirings, maxConclusions, timeLimit);
+    }
+
     @Bean
     GatedReload gatedReload(RulesetRegistry registry, @Value("${referrals.rules-dir:" + EarlyRulesetCompilation.DEFAULT_RULES_DIR + "}") Path rulesDir,
-                            @Value("${referrals.cases-dir:test-cases}") Path casesDir, DecisionRequestReader reader, Clock clock) {
-        return new GatedReload(registry, rulesDir, casesDir, reader, clock);
+                            @Value("${referrals.cases-dir:test-cases}") Path casesDir, DecisionRequestReader reader, Clock clock,
+                            RuleLimits limits, @Value("${referrals.reload.compile-threads:1}") int compileThreads) {
+        return new GatedReload(registry, rulesDir, casesDir, reader, clock, limits, compileThreads);
+    }
+
+    /** Reloads run on their own thread, never a request thread; closed (the reload abandoned) at shutdown. */
+    @Bean(destroyMethod = "close")
+    ReloadRunner reloadRunner(GatedReload reload) {
+        return new ReloadRunner(reload::reload);
     }
 
     @Bean
@@ -66,7 +83,7 @@ class ServiceConfiguration {
     }
 
     @Bean
-    DecisionService decisionService(RulesetRegistry registry, Clock clock, ObjectProvider<DecisionRecorder> recorder) {
-        return new DecisionService(registry, clock, new DecisionIds(clock), recorder.getIfAvailable(() -> DecisionRecorder.NONE));
+    DecisionService decisionService(RulesetRegistry registry, Clock clock, ObjectProvider<DecisionRecorder> recorder, RuleLimits limits) {
+        return new DecisionService(registry, clock, new DecisionIds(clock), recorder.getIfAvailable(() -> DecisionRecorder.NONE), limits);
     }
 }

@@ -7,6 +7,8 @@ import org.referraldecisions.service.DecisionRecorder;
 import org.referraldecisions.service.DecisionRequestReader;
 import org.referraldecisions.service.DecisionService;
 import org.referraldecisions.ruleset.RulesetRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -25,9 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableScheduling
 class AuditConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
+
     @Bean
     RulesetArchive rulesetArchive(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
         return new RulesetArchive(jdbc, json, clock);
+    }
+
+    @Bean
+    ReloadLog reloadLog(JdbcTemplate jdbc) {
+        return new ReloadLog(jdbc);
     }
 
     @Bean
@@ -41,10 +50,19 @@ class AuditConfiguration {
         return new DecisionLogRecorder(writer, json);
     }
 
-    /** The one writer thread; closed (after committing what is queued) when the service shuts down. */
+    /**
+     * The one writer thread; closed (after committing what is queued) when the service shuts down, after the
+     * web server has finished the requests in flight and before the connection pool (which it depends on)
+     * is closed, closing the database.
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "referrals.decision-log.enabled", havingValue = "true", matchIfMissing = true)
-    GroupCommit groupCommit(DecisionLog decisionLog, @Value("${referrals.decision-log.max-per-commit:256}") int maxPerCommit) {
+    GroupCommit groupCommit(DecisionLog decisionLog, @Value("${referrals.decision-log.max-per-commit:256}") int maxPerCommit,
+                            @Value("${spring.datasource.url:}") String url) {
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase().replace(" ", "").contains("DB_CLOSE_ON_EXIT=FALSE")) {
+            log.warn("spring.datasource.url is an H2 database without DB_CLOSE_ON_EXIT=FALSE: on SIGTERM H2 closes it from its own "
+                    + "exit hook while requests in flight still commit, and they fail; add ;DB_CLOSE_ON_EXIT=FALSE");
+        }
         return new GroupCommit(decisionLog, maxPerCommit);
     }
 

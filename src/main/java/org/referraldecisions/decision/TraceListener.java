@@ -36,22 +36,36 @@ final class TraceListener extends DefaultAgendaEventListener implements RuleRunt
             .thenComparing(f -> f.conclusions().toString());
 
     private final CompiledRuleset ruleset;
+    private final LimitGuard limits;
     private final List<Firing> firings = new ArrayList<>();
     private Firing current;
 
+    /** Traces without limits: for comparing with sessions as Drools runs them unaided. */
     TraceListener(CompiledRuleset ruleset) {
+        this(ruleset, null);
+    }
+
+    /** Traces and tells the guard of each firing and conclusion, before recording it. */
+    TraceListener(CompiledRuleset ruleset, LimitGuard limits) {
         this.ruleset = ruleset;
+        this.limits = limits;
     }
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         Rule rule = event.getMatch().getRule();
+        if (limits != null) {
+            limits.firing(rule);
+        }
         current = new Firing(firings.size(), ruleset.rule(rule.getPackageName(), rule.getName()), new ArrayList<>());
         firings.add(current);
     }
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
+        if (event.getRule() != null && limits != null) {
+            limits.concluded();
+        }
         if (event.getRule() != null && current != null) {
             current.conclusions().add(event.getObject());
         }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.referraldecisions.decision.RuleLimits;
+import org.referraldecisions.service.DecisionRecorder;
 import org.referraldecisions.service.DecisionRequestReader;
 import org.referraldecisions.service.DecisionService;
 import org.referraldecisions.ruleset.RulesetCatalog;
@@ -18,6 +20,10 @@ import org.referraldecisions.ruleset.RulesetRegistry;
  * decides as expected against the new rules, and every rule is fired by a golden case. Then the new
  * catalogue is swapped in at once; otherwise the running rules keep serving and the report says why.
  * One reload at a time.
+ *
+ * <p>Golden cases are decided within the same {@link RuleLimits} as the service's decisions. A rule set
+ * that loops is stopped at them and refused naming the rules that looped; the cases after the first such
+ * stop are not run, so one looping rule set costs one run up to the limits, not one per case.
  */
 public final class GatedReload {
 
@@ -35,13 +41,27 @@ public final class GatedReload {
     private final Path casesDir;
     private final DecisionRequestReader reader;
     private final Clock clock;
+    private final RuleLimits limits;
+    private final int compileThreads;
 
+    /** Within the default rule limits, compiling on one thread per processor (the command line). */
     public GatedReload(RulesetRegistry registry, Path rulesDir, Path casesDir, DecisionRequestReader reader, Clock clock) {
+        this(registry, rulesDir, casesDir, reader, clock, RuleLimits.DEFAULT, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param limits         what each golden case may cost before its rule set is refused as looping
+     * @param compileThreads how many threads compile the candidate rule sets
+     */
+    public GatedReload(RulesetRegistry registry, Path rulesDir, Path casesDir, DecisionRequestReader reader, Clock clock,
+                       RuleLimits limits, int compileThreads) {
         this.registry = registry;
         this.rulesDir = rulesDir;
         this.casesDir = casesDir;
         this.reader = reader;
         this.clock = clock;
+        this.limits = limits;
+        this.compileThreads = compileThreads;
     }
 
     public synchronized Report reload() {
@@ -65,16 +85,29 @@ public final class GatedReload {
     private Checked checkRules() {
         RulesetCatalog catalog;
         try {
-            catalog = RulesetLoader.load(rulesDir);
+            catalog = RulesetLoader.load(rulesDir, compileThreads);
         } catch (RulesetException e) {
             return new Checked(null, new Report(false, List.of(), 0, 0, e.problems()));
         }
         List<String> problems = new ArrayList<>();
         List<GoldenCase> goldenCases = GoldenCaseLoader.load(casesDir, problems);
-        DecisionService candidate = new DecisionService(new RulesetRegistry(catalog), clock, () -> UUID.randomUUID().toString());
-        List<GoldenOutcome> outcomes = new GoldenRunner(reader, candidate).runAll(goldenCases);
+        DecisionService candidate = new DecisionService(new RulesetRegistry(catalog), clock, () -> UUID.randomUUID().toString(),
+                DecisionRecorder.NONE, limits);
+        GoldenRunner runner = new GoldenRunner(reader, candidate);
+        List<GoldenOutcome> outcomes = new ArrayList<>(goldenCases.size());
+        for (GoldenCase goldenCase : goldenCases) {
+            GoldenOutcome outcome = runner.run(goldenCase);
+            outcomes.add(outcome);
+            if (outcome.stoppedAtARuleLimit()) {
+                break;
+            }
+        }
         problems.addAll(GoldenRunner.failures(outcomes));
-        RuleCoverage.uncovered(catalog, outcomes).forEach(rule -> problems.add("no golden case fires " + rule));
+        if (outcomes.size() < goldenCases.size()) {
+            problems.add((goldenCases.size() - outcomes.size()) + " later golden cases were not run: a rule set that loops is refused at its first case");
+        } else {
+            RuleCoverage.uncovered(catalog, outcomes).forEach(rule -> problems.add("no golden case fires " + rule));
+        }
         int passed = (int) outcomes.stream().filter(GoldenOutcome::passed).count();
         List<String> ids = catalog.all().stream().map(r -> r.id() + " " + r.sha256()).toList();
         return new Checked(catalog, new Report(false, ids, outcomes.size(), passed, problems));

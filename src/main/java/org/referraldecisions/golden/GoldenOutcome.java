@@ -17,4 +17,9 @@ public record GoldenOutcome(GoldenCase goldenCase, DecisionResponseV1 decision, 
     public boolean passed() {
         return mismatches.isEmpty();
     }
+
+    /** Whether the rule set was stopped at one of its rule limits (it loops) instead of deciding. */
+    public boolean stoppedAtARuleLimit() {
+        return mismatches.stream().anyMatch(m -> m.field().equals(Mismatch.RULE_LIMITS));
+    }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.referraldecisions.decision.RuleLimitExceededException;
 import org.referraldecisions.ruleset.CompiledRuleset;
 import org.referraldecisions.ruleset.RulesetId;
 import org.referraldecisions.ruleset.UnknownRulesetException;
@@ -49,6 +50,8 @@ public final class GoldenRunner {
         } catch (UnknownRulesetException e) {
             decision = null;
             actual = error(404, List.of());
+        } catch (RuleLimitExceededException e) {
+            return new GoldenOutcome(goldenCase, null, List.of(new Mismatch(Mismatch.RULE_LIMITS, "a decision within the rule limits", e.getMessage())));
         } catch (RuntimeException e) {
             return new GoldenOutcome(goldenCase, null, List.of(new Mismatch("decision", "a decision", "error: " + e.getMessage())));
         }

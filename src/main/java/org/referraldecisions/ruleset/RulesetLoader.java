@@ -33,8 +33,17 @@ public final class RulesetLoader {
         return RulesetCompiler.compile(ownThenIncludes.get(0), ownThenIncludes.subList(1, ownThenIncludes.size()), displayRoot);
     }
 
+    /** Compiles on one thread per processor. */
     public static RulesetCatalog load(Path rulesRoot) {
-        return load(rulesRoot, null, id -> { });
+        return load(rulesRoot, null, id -> { }, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Compiles on at most {@code threads} threads: a reload in a running service compiles on fewer than
+     * there are processors, so deciding keeps the rest.
+     */
+    public static RulesetCatalog load(Path rulesRoot, int threads) {
+        return load(rulesRoot, null, id -> { }, threads);
     }
 
     /**
@@ -43,6 +52,10 @@ public final class RulesetLoader {
      * of each rule set as it is ready (a progress line for a terminal).
      */
     public static RulesetCatalog load(Path rulesRoot, Set<String> areas, Consumer<RulesetId> compiledOne) {
+        return load(rulesRoot, areas, compiledOne, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static RulesetCatalog load(Path rulesRoot, Set<String> areas, Consumer<RulesetId> compiledOne, int threads) {
         List<RulesetFiles> found = RulesetReader.readAll(rulesRoot);
         String displayRoot = RulesetReader.display(rulesRoot, rulesRoot);
         Map<RulesetId, RulesetFiles> byId = new HashMap<>();
@@ -74,8 +87,7 @@ public final class RulesetLoader {
         // Drools finds its services through the thread context class loader; in the executable jar that is
         // the application's loader, which the common fork-join pool's threads do not have. Hence our own threads.
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        int threads = Math.max(1, Math.min(all.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(all.size(), threads)), task -> {
             Thread thread = new Thread(task, "ruleset-compiler");
             thread.setContextClassLoader(loader);
             thread.setDaemon(true);

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.referraldecisions.decision.Decision;
 import org.referraldecisions.decision.DecisionEngine;
+import org.referraldecisions.decision.RuleLimits;
 import org.referraldecisions.ruleset.CompiledRuleset;
 import org.referraldecisions.ruleset.RulesetCatalog;
 import org.referraldecisions.ruleset.RulesetRegistry;
@@ -14,7 +15,8 @@ import org.referraldecisions.ruleset.RulesetRegistry;
 /**
  * The one door every caller decides through (HTTP, command line, golden cases): picks the rule set in
  * force, maps the validated request to facts, runs the engine and stamps the response with an id and
- * time. The service is handed its clock and id generator, so tests can assert exact values.
+ * time. The service is handed its clock and id generator, so tests can assert exact values. Every
+ * decision runs within the service's {@link RuleLimits}.
  */
 public final class DecisionService {
 
@@ -22,16 +24,22 @@ public final class DecisionService {
     private final Clock clock;
     private final Supplier<String> ids;
     private final DecisionRecorder recorder;
+    private final RuleLimits limits;
 
     public DecisionService(RulesetRegistry registry, Clock clock, Supplier<String> ids) {
         this(registry, clock, ids, DecisionRecorder.NONE);
     }
 
     public DecisionService(RulesetRegistry registry, Clock clock, Supplier<String> ids, DecisionRecorder recorder) {
+        this(registry, clock, ids, recorder, RuleLimits.DEFAULT);
+    }
+
+    public DecisionService(RulesetRegistry registry, Clock clock, Supplier<String> ids, DecisionRecorder recorder, RuleLimits limits) {
         this.registry = registry;
         this.clock = clock;
         this.ids = ids;
         this.recorder = recorder;
+        this.limits = limits;
     }
 
     /**
@@ -97,7 +105,7 @@ public final class DecisionService {
 
     /** Decides a request with the given rule set, recording nothing: for replaying a logged decision. */
     public DecisionResponseV1 decideWith(CompiledRuleset ruleset, DecisionRequestV1 request) {
-        Decision decision = DecisionEngine.decide(ruleset, CaseFactsMapper.toFacts(request));
+        Decision decision = DecisionEngine.decide(ruleset, CaseFactsMapper.toFacts(request), limits);
         return DecisionResponseV1.of(ids.get(), request, clock.instant(), decision);
     }
 }

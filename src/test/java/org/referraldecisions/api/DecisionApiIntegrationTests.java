@@ -148,6 +148,14 @@ class DecisionApiIntegrationTests {
         JsonNode report = JSON.readTree(response.body());
         assertThat(report.path("swapped").asBoolean()).isTrue();
         assertThat(report.path("casesPassed").asInt()).isEqualTo(report.path("casesRun").asInt());
+
+        // Audited: reviewers list who reloaded, when, and which rule sets (by hash) served before and after.
+        JsonNode newest = JSON.readTree(get("/v1/rulesets/reloads?limit=1").body()).get(0);
+        assertThat(newest.path("accepted").asBoolean()).isTrue();
+        assertThat(newest.path("requestedBy").asString()).isNotBlank().doesNotContain(Fixtures.KEY_ALL_ROLES);
+        assertThat(newest.path("rulesetsAfter").toString()).contains("cleveland@2026-04 ", "common@2016-01 ");
+        assertThat(newest.path("rulesetsBefore").size()).isPositive();
+        assertThat(newest.path("reason").asString()).contains("golden cases passed");
     }
 
     @Test

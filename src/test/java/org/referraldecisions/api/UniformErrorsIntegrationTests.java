@@ -38,8 +38,9 @@ class UniformErrorsIntegrationTests extends HardenedServiceTest {
         assertThat(unsupported.path("detail").asString()).contains("text/plain");
         JsonNode unknownDecision = problem(404, "unknown_decision", get("/v1/decisions/no-such-id"));
         assertThat(unknownDecision.path("detail").asString()).contains("no-such-id");
-        JsonNode missing = problem(400, "invalid_request", get("/v1/decisions"));
-        assertThat(missing.path("errors").findValuesAsString("field")).containsExactly("caseRef");
+        // GET /v1/decisions lists the log with every parameter optional; a parameter of the wrong type names it.
+        JsonNode wrongType = problem(400, "invalid_request", get("/v1/decisions?from=not-a-date"));
+        assertThat(wrongType.path("errors").findValuesAsString("field")).containsExactly("from");
         problem(404, "not_found", get("/v1/rulesets/cleveland/2017-10/rules/extra"));
         problem(404, "unknown_ruleset", get("/v1/rulesets/cleveland/1999-01/rules"));
         problem(406, "not_acceptable", http.send(request("/v1/rulesets").header("Accept", "text/csv").GET().build(),
