@@ -19,7 +19,7 @@ import org.referraldecisions.service.InvalidRequestException;
  * contract decides; every mutated one is refused with errors that each name a field, and the field that was
  * broken when it is known. Seeds are fixed, so a failure is reproduced by running again.
  */
-class RequestProperties {
+class RequestPropertyTests {
 
     private static DecisionRequestReader reader;
     private static DecisionService service;
