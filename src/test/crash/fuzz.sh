@@ -16,7 +16,7 @@ java -Xmx256m -jar target/referral-decisions.jar --server.address=127.0.0.1 --se
   "--spring.datasource.url=jdbc:h2:file:$work/log;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
   >"$work/server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 ready=0
 for _ in $(seq 1 300); do
   curl -sf 127.0.0.1:$PORT/actuator/health/readiness >/dev/null && { ready=1; break; }
