@@ -1,5 +1,6 @@
 package org.referraldecisions.api;
 
+import org.referraldecisions.access.ApiKeyIntrospector;
 import java.time.Duration;
 import java.util.HexFormat;
 

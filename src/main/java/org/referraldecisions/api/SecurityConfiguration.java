@@ -1,15 +1,11 @@
 package org.referraldecisions.api;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.referraldecisions.access.ApiKeyIntrospector;
+import org.referraldecisions.access.Roles;
+import org.referraldecisions.access.SecuritySettings;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -28,14 +24,11 @@ import org.springframework.security.web.SecurityFilterChain;
  * ({@link FailedAuthentications}, {@link ThrottleFilter}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
 
-    static final String CALLER = "CALLER";
-    static final String REVIEWER = "REVIEWER";
-    static final String POLICY_ADMIN = "POLICY_ADMIN";
-
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    static final String CALLER = Roles.CALLER;
+    static final String REVIEWER = Roles.REVIEWER;
+    static final String POLICY_ADMIN = Roles.POLICY_ADMIN;
 
     @Bean
     FailedAuthentications failedAuthentications(SecuritySettings settings, ObjectProvider<MeterRegistry> meters) {
@@ -45,7 +38,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings, FailedAuthentications failures) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings, FailedAuthentications failures,
+            ObjectProvider<ApiKeyIntrospector> apiKeys) throws Exception {
         ProblemSecurityHandler problems = new ProblemSecurityHandler(failures);
         http.addFilterBefore(new ThrottleFilter(failures), BearerTokenAuthenticationFilter.class);
         http.csrf(csrf -> csrf.disable())
@@ -71,32 +65,10 @@ class SecurityConfiguration {
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(problems).accessDeniedHandler(problems)
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(converter)));
         } else {
-            ApiKeyIntrospector introspector = new ApiKeyIntrospector(apiKeys(settings));
+            ApiKeyIntrospector introspector = apiKeys.getObject();
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(problems).accessDeniedHandler(problems)
                     .opaqueToken(t -> t.introspector(introspector)));
         }
         return http.build();
-    }
-
-    /** The configured keys; with none, a generated development key if asked for, else a refusal to start. */
-    private static List<SecuritySettings.ApiKey> apiKeys(SecuritySettings settings) {
-        if (!settings.apiKeys().isEmpty()) {
-            for (SecuritySettings.ApiKey key : settings.apiKeys()) {
-                if (key.sha256() == null || !key.sha256().trim().matches("[0-9a-fA-F]{64}") || key.roles() == null || key.roles().isEmpty()) {
-                    throw new IllegalStateException("referrals.security.api-keys: each key needs sha256 (64 hex digits) and roles");
-                }
-            }
-            return settings.apiKeys();
-        }
-        if (!settings.generateDevKey()) {
-            throw new IllegalStateException("No API keys configured (referrals.security.api-keys[0].sha256 and .roles). "
-                    + "See README \"Access control\"; to try the service locally start it with --spring.profiles.active=dev.");
-        }
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        log.warn("dev profile: generated API key with every role, valid until the service stops: {}", key);
-        return List.of(new SecuritySettings.ApiKey(HexFormat.of().formatHex(ApiKeyIntrospector.sha256(key)),
-                List.of(CALLER, REVIEWER, POLICY_ADMIN)));
     }
 }

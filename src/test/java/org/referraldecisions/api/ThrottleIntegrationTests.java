@@ -1,5 +1,6 @@
 package org.referraldecisions.api;
 
+import org.referraldecisions.access.ApiKeyIntrospector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.referraldecisions.api;
+package org.referraldecisions.access;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,30 +15,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * period before it is refused (429) until it may try again (README "Operating limits").
  */
 @ConfigurationProperties("referrals.security")
-record SecuritySettings(String mode, List<ApiKey> apiKeys, String rolesClaim, boolean generateDevKey, Throttle throttle) {
+public record SecuritySettings(String mode, List<ApiKey> apiKeys, String rolesClaim, boolean generateDevKey, Throttle throttle) {
 
     /** One API key: the SHA-256 (hex) of the key and its roles, e.g. {@code CALLER,REVIEWER}. */
-    record ApiKey(String sha256, List<String> roles) {
+    public record ApiKey(String sha256, List<String> roles) {
     }
 
     /** At most {@code failures} failed authentications per client address in {@code period}; {@code clients} remembered at most. */
-    record Throttle(Integer failures, Duration period, Integer clients) {
+    public record Throttle(Integer failures, Duration period, Integer clients) {
 
-        Throttle {
+        public Throttle {
             failures = failures == null ? 10 : failures;
             period = period == null ? Duration.ofMinutes(1) : period;
             clients = clients == null ? 100_000 : clients;
         }
     }
 
-    SecuritySettings {
+    public SecuritySettings {
         mode = mode == null || mode.isBlank() ? "api-key" : mode;
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
         throttle = throttle == null ? new Throttle(null, null, null) : throttle;
     }
 
-    boolean jwt() {
+    public boolean jwt() {
         return "jwt".equals(mode);
     }
 }

@@ -1,4 +1,4 @@
-package org.referraldecisions.api;
+package org.referraldecisions.access;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,14 +19,14 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
  * hashed and compared with every configured hash in constant time, so timing reveals neither which key
  * nor how much of one matched.
  */
-final class ApiKeyIntrospector implements OpaqueTokenIntrospector {
+public final class ApiKeyIntrospector implements OpaqueTokenIntrospector {
 
     private record Key(byte[] sha256, String name, List<GrantedAuthority> authorities) {
     }
 
     private final List<Key> keys;
 
-    ApiKeyIntrospector(List<SecuritySettings.ApiKey> configured) {
+    public ApiKeyIntrospector(List<SecuritySettings.ApiKey> configured) {
         this.keys = configured.stream().map(k -> new Key(HexFormat.of().parseHex(k.sha256().trim().toLowerCase()),
                 "api-key:" + k.sha256().trim().substring(0, 12),
                 k.roles().stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.trim())).toList())).toList();
@@ -48,7 +48,7 @@ final class ApiKeyIntrospector implements OpaqueTokenIntrospector {
         return new DefaultOAuth2AuthenticatedPrincipal(match.name(), Map.of("sub", match.name()), match.authorities());
     }
 
-    static byte[] sha256(String text) {
+    public static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
