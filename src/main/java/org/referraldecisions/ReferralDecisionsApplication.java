@@ -1,6 +1,9 @@
 package org.referraldecisions;
 
+import java.nio.file.Path;
+
 import org.referraldecisions.cli.Cli;
+import org.referraldecisions.ruleset.CompiledRulesCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -22,6 +25,8 @@ public class ReferralDecisionsApplication {
         } else {
             // A terminal command shows its own output, not the engine's start-up chatter.
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(ch.qos.logback.classic.Level.WARN);
+            // Commands compile only the rule sets that changed since the last run (README "Compiled rules cache").
+            CompiledRulesCache.use(Path.of(System.getProperty("referrals.rules-cache-dir", "data/rules-cache").trim()));
             System.exit(new Cli(System.out, System.err, System.console() != null).run(args));
         }
     }

@@ -5,10 +5,12 @@ import org.referraldecisions.service.DecisionService;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
+import org.referraldecisions.ruleset.CompiledRulesCache;
 import org.referraldecisions.ruleset.RulesetCatalog;
 import org.referraldecisions.ruleset.RulesetLoader;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
  * Starts compiling the rule sets as soon as the configuration is known, before Spring builds the rest of
@@ -33,9 +35,17 @@ public final class EarlyRulesetCompilation implements ApplicationContextInitiali
     /** Where the rule sets are when {@code referrals.rules-dir} is not set; the beans use the same default. */
     static final String DEFAULT_RULES_DIR = "rules";
 
+    /** Where compiled rule sets are kept ({@code referrals.rules-cache-dir}; empty: none). */
+    static final String DEFAULT_RULES_CACHE_DIR = "data/rules-cache";
+
+    static void useCompiledRulesCache(Environment environment) {
+        CompiledRulesCache.use(Path.of(environment.getProperty("referrals.rules-cache-dir", DEFAULT_RULES_CACHE_DIR).trim()));
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Path rulesDir = Path.of(context.getEnvironment().getProperty("referrals.rules-dir", DEFAULT_RULES_DIR));
+        useCompiledRulesCache(context.getEnvironment());
         long started = System.nanoTime();
         CompletableFuture<RulesetCatalog> catalog = new CompletableFuture<>();
         Thread compiler = new Thread(() -> {

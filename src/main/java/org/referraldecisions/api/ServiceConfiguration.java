@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Wires the Spring-free pieces together. The rule sets are compiled at start-up (begun early by
@@ -40,7 +41,8 @@ class ServiceConfiguration {
 
     @Bean
     RulesetRegistry rulesetRegistry(@Value("${referrals.rules-dir:" + EarlyRulesetCompilation.DEFAULT_RULES_DIR + "}") Path rulesDir,
-                                    ObjectProvider<EarlyRulesetCompilation.Compilation> early) {
+                                    ObjectProvider<EarlyRulesetCompilation.Compilation> early, Environment environment) {
+        EarlyRulesetCompilation.useCompiledRulesCache(environment);
         EarlyRulesetCompilation.Compilation compilation = early.getIfAvailable();
         boolean underWay = compilation != null && compilation.rulesDir().equals(rulesDir);
         long started = underWay ? compilation.startedNanos() : System.nanoTime();

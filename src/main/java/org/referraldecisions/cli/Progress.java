@@ -9,6 +9,7 @@ import java.util.Set;
 import org.referraldecisions.golden.GoldenCase;
 import org.referraldecisions.golden.GoldenOutcome;
 import org.referraldecisions.golden.GoldenRunner;
+import org.referraldecisions.ruleset.CompiledRulesCache;
 import org.referraldecisions.ruleset.RulesetCatalog;
 import org.referraldecisions.ruleset.RulesetLoader;
 
@@ -28,8 +29,12 @@ final class Progress {
     RulesetCatalog load(Path rules, Set<String> areas) {
         say("compiling " + (areas == null ? "every rule set" : "the rule sets of " + String.join(", ", areas)) + " under " + rules + " ...");
         long started = System.nanoTime();
-        RulesetCatalog catalog = RulesetLoader.load(rules, areas, id -> say("  compiled " + id));
-        say(String.format("compiled %d rule sets in %.1f s", catalog.all().size(), (System.nanoTime() - started) / 1e9));
+        CompiledRulesCache cache = CompiledRulesCache.current();
+        int readBefore = cache.read();
+        int compiledBefore = cache.compiled();
+        RulesetCatalog catalog = RulesetLoader.load(rules, areas, id -> say("  ready " + id));
+        say(String.format("%d rule sets ready in %.1f s (%d compiled, %d unchanged since compiled and read from the cache)",
+                catalog.all().size(), (System.nanoTime() - started) / 1e9, cache.compiled() - compiledBefore, cache.read() - readBefore));
         return catalog;
     }
 

@@ -69,7 +69,7 @@ final class RulesetCompiler {
             try {
                 kieBase.addPackages(packages);
             } catch (RuntimeException cannotCopy) {
-                kieBase.addPackages(compilePackages(files, displayRoot).packages);
+                kieBase.addPackages(compileFresh(files, displayRoot).packages);
             }
         }
     }
@@ -97,8 +97,39 @@ final class RulesetCompiler {
         }
     }
 
-    /** Compiles one rule set's own DRL files (not what it includes). */
+    /**
+     * One rule set's own DRL files (not what it includes), compiled, or read back from the
+     * {@link CompiledRulesCache} when they were compiled before exactly as they are now.
+     */
     static Packages compilePackages(RulesetFiles files, String displayRoot) {
+        CompiledRulesCache cache = CompiledRulesCache.current();
+        if (cache == CompiledRulesCache.NONE) {
+            return compileFresh(files, displayRoot);
+        }
+        Map<String, String> fileOfPackage = fileOfPackage(files, displayRoot);
+        Packages[] fresh = new Packages[1];
+        Collection<KiePackage> packages = cache.packages(files, displayRoot, fileOfPackage.keySet(), () -> {
+            fresh[0] = compileFresh(files, displayRoot);
+            return fresh[0].packages;
+        });
+        return fresh[0] != null ? fresh[0] : new Packages(files, displayRoot, packages, fileOfPackage);
+    }
+
+    /** Each package name to the first file that declares it, as shown to policy owners (as {@link #compileFresh} finds them). */
+    private static Map<String, String> fileOfPackage(RulesetFiles files, String displayRoot) {
+        RulesetId id = files.manifest().id();
+        Map<String, String> fileOfPackage = new LinkedHashMap<>();
+        for (Map.Entry<String, String> drl : files.drl().entrySet()) {
+            Matcher m = PACKAGE.matcher(drl.getValue());
+            if (m.find()) {
+                fileOfPackage.putIfAbsent(m.group(1), displayRoot + "/" + id.area() + "/" + id.version() + "/" + drl.getKey());
+            }
+        }
+        return fileOfPackage;
+    }
+
+    /** Compiles one rule set's own DRL files (not what it includes). */
+    private static Packages compileFresh(RulesetFiles files, String displayRoot) {
         RulesetId id = files.manifest().id();
         Map<String, String> fileOfPackage = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();

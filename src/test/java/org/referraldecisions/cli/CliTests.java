@@ -56,7 +56,7 @@ class CliTests {
     void testOfOneAreaCompilesOnlyThatAreaAndWhatItIncludesAndPassesAsInTheWholeTree() {
         assertThat(runOnTerminal("test", "--cases", "test-cases/cleveland")).as(output()).isZero();
         assertThat(output()).containsPattern("(?m)^\\d+ passed, 0 failed$");
-        assertThat(errors()).contains("compiled cleveland@2017-10", "compiled cleveland@2026-04", "compiled common@2016-01", "compiled 3 rule sets in")
+        assertThat(errors()).contains("ready cleveland@2017-10", "ready cleveland@2026-04", "ready common@2016-01", "3 rule sets ready in")
                 .contains("100 of ").doesNotContain("lancashire", "lincolnshire", "warwickshire");
     }
 
