@@ -57,7 +57,7 @@ public final class AuditCommands {
         }
         try (context) {
             Period period = Period.parse(context.getEnvironment().getProperty("referrals.retention.period", "P7Y"));
-            int purged = new Retention(log(context), Clock.systemUTC(), period).purge();
+            int purged = new Retention(log(context), keys(context), Clock.systemUTC(), period).purge();
             out.println(purged + " decisions older than " + period + " purged of their request and response");
             return 0;
         }
@@ -133,7 +133,12 @@ public final class AuditCommands {
     }
 
     private static DecisionLog log(ConfigurableApplicationContext context) {
-        return new DecisionLog(context.getBean(JdbcTemplate.class), context.getBean(TransactionTemplate.class), null);
+        return new DecisionLog(context.getBean(JdbcTemplate.class), context.getBean(TransactionTemplate.class), null,
+                new SealedBodies(keys(context)));
+    }
+
+    private static DataKeys keys(ConfigurableApplicationContext context) {
+        return DataKeys.fromSettings(context.getEnvironment());
     }
 
     private static ConfigurableApplicationContext start(String[] springArgs) {

@@ -9,10 +9,14 @@ import org.referraldecisions.service.DecisionService;
 import org.referraldecisions.ruleset.RulesetRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,9 +43,24 @@ class AuditConfiguration {
         return new ReloadLog(jdbc);
     }
 
+    /** The per-month data keys, outside the database, wrapped by the master key (see {@link DataKeys}). */
     @Bean
-    DecisionLog decisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive) {
-        return new DecisionLog(jdbc, tx, archive);
+    DataKeys dataKeys(Environment environment) {
+        return DataKeys.fromSettings(environment);
+    }
+
+    @Bean
+    DecisionLog decisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive, DataKeys dataKeys) {
+        return new DecisionLog(jdbc, tx, archive, new SealedBodies(dataKeys));
+    }
+
+    /**
+     * Before the connection pool opens the embedded H2 file: its directory owner-only (0700), so the database
+     * and its lock and temporary files are readable by the service's user only whatever the umask.
+     */
+    @Bean
+    static BeanFactoryPostProcessor ownerOnlyDatabaseDirectory(Environment environment) {
+        return beanFactory -> DataKeys.OwnerOnly.restrictEmbeddedDatabase(environment.getProperty("spring.datasource.url", ""));
     }
 
     @Bean
@@ -58,17 +77,19 @@ class AuditConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "referrals.decision-log.enabled", havingValue = "true", matchIfMissing = true)
     GroupCommit groupCommit(DecisionLog decisionLog, @Value("${referrals.decision-log.max-per-commit:256}") int maxPerCommit,
-                            @Value("${spring.datasource.url:}") String url) {
+                            @Value("${spring.datasource.url:}") String url, ObjectProvider<MeterRegistry> meters) {
         if (url.startsWith("jdbc:h2:") && !url.toUpperCase().replace(" ", "").contains("DB_CLOSE_ON_EXIT=FALSE")) {
             log.warn("spring.datasource.url is an H2 database without DB_CLOSE_ON_EXIT=FALSE: on SIGTERM H2 closes it from its own "
                     + "exit hook while requests in flight still commit, and they fail; add ;DB_CLOSE_ON_EXIT=FALSE");
         }
-        return new GroupCommit(decisionLog, maxPerCommit);
+        // The database file itself, now that Flyway has created it: owner-only (0600).
+        DataKeys.OwnerOnly.restrictEmbeddedDatabase(url);
+        return new GroupCommit(decisionLog, maxPerCommit, meters.getIfAvailable());
     }
 
     @Bean
-    Retention retention(DecisionLog decisionLog, Clock clock, @Value("${referrals.retention.period:P7Y}") Period period) {
-        return new Retention(decisionLog, clock, period);
+    Retention retention(DecisionLog decisionLog, DataKeys dataKeys, Clock clock, @Value("${referrals.retention.period:P7Y}") Period period) {
+        return new Retention(decisionLog, dataKeys, clock, period);
     }
 
     /** Purges bodies past the retention period every night (cron configurable; "-" turns it off). */

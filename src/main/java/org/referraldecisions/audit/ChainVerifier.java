@@ -28,18 +28,26 @@ final class ChainVerifier {
             String prevHash = Sha256.ZERO;
             FirstFailure failure;
         };
-        decisionLog.forEachInOrder(r -> {
-            if (state.failure != null) {
-                return;
+        try {
+            decisionLog.forEachInOrder(r -> {
+                if (state.failure != null) {
+                    return;
+                }
+                state.count++;
+                String reason = check(r, state.expectedSeq, state.prevHash);
+                if (reason != null) {
+                    state.failure = new FirstFailure(r.seq(), r.decisionId(), reason);
+                }
+                state.expectedSeq = r.seq() + 1;
+                state.prevHash = r.recordHash();
+            });
+        } catch (DecisionLog.UnreadableBodyException e) {
+            // A sealed body that fails its authentication tag or its hash: altered in the database.
+            if (state.failure == null) {
+                state.count++;
+                state.failure = new FirstFailure(e.seq(), e.decisionId(), e.getMessage());
             }
-            state.count++;
-            String reason = check(r, state.expectedSeq, state.prevHash);
-            if (reason != null) {
-                state.failure = new FirstFailure(r.seq(), r.decisionId(), reason);
-            }
-            state.expectedSeq = r.seq() + 1;
-            state.prevHash = r.recordHash();
-        });
+        }
         if (state.failure == null && (head.seq() != state.expectedSeq - 1 || !head.recordHash().equals(state.prevHash))) {
             state.failure = new FirstFailure(head.seq(), null, "the chain head names record #" + head.seq()
                     + " but the log ends at #" + (state.expectedSeq - 1) + ": records are missing from the end");

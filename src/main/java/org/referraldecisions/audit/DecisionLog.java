@@ -28,19 +28,71 @@ final class DecisionLog {
                  String requestJson, String responseJson) {
     }
 
-    private static final String COLUMNS = "seq, decision_id, decided_at, case_ref, ruleset_area, ruleset_version, ruleset_sha256, "
-            + "duration_micros, request_json, response_json, request_sha256, response_sha256, purged_at, prev_hash, record_hash";
+    /**
+     * An entry made ready for the log on the deciding thread (hashes of the plaintext bodies, the bodies compressed
+     * and encrypted), so the one writer thread only inserts. See {@link SealedBodies}.
+     */
+    record Prepared(Entry entry, Instant decidedAt, String requestSha256, String responseSha256, String bodyKey, byte[] sealedBody) {
+    }
 
-    private static final RowMapper<DecisionRecord> ROW = DecisionLog::map;
+    /** A stored body that cannot be read back as it was hashed: altered, or its data key is missing. Names the record. */
+    static final class UnreadableBodyException extends RuntimeException {
+        private final long seq;
+        private final String decisionId;
+
+        UnreadableBodyException(long seq, String decisionId, String reason) {
+            super(reason);
+            this.seq = seq;
+            this.decisionId = decisionId;
+        }
+
+        long seq() {
+            return seq;
+        }
+
+        String decisionId() {
+            return decisionId;
+        }
+    }
+
+    // request_json / response_json: plaintext bodies of records written before V3 (read, never written now).
+    private static final String COLUMNS = "seq, decision_id, decided_at, case_ref, ruleset_area, ruleset_version, ruleset_sha256, "
+            + "duration_micros, request_json, response_json, request_sha256, response_sha256, purged_at, prev_hash, record_hash, "
+            + "body_key, sealed_body";
+
+    private final RowMapper<DecisionRecord> row = this::map;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final RulesetArchive archive;
+    private final SealedBodies bodies;
+    private final DurableCommit durable;
 
-    DecisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive) {
+    DecisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive, SealedBodies bodies) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.archive = archive;
+        this.bodies = bodies;
+        this.durable = new DurableCommit(jdbc);
+    }
+
+    /** Hashes, compresses and encrypts the entry's bodies: the costly part of an append, done by the caller's thread. */
+    Prepared prepare(Entry e) {
+        // Stored to the microsecond (PostgreSQL's precision), so the hash is computed from what is stored.
+        Instant decidedAt = e.decidedAt().truncatedTo(ChronoUnit.MICROS);
+        String period = DataKeys.periodOf(decidedAt);
+        return new Prepared(e, decidedAt, Sha256.hex(e.requestJson()), Sha256.hex(e.responseJson()), period,
+                bodies.seal(e.decisionId(), period, e.requestJson(), e.responseJson()));
+    }
+
+    /** After a commit: forces it to disk where the database does not on its own (H2's file; see {@link DurableCommit}). */
+    void forceToDisk() {
+        durable.force();
+    }
+
+    /** True when {@link #forceToDisk()} does something here (an embedded file database). */
+    boolean forcesToDisk() {
+        return durable.needed();
     }
 
     /** Appends the decision and commits; returns the record as stored. */
@@ -54,39 +106,44 @@ final class DecisionLog {
      * (see {@link GroupCommit}).
      */
     List<DecisionRecord> appendAll(List<Entry> entries) {
+        return appendPrepared(entries.stream().map(this::prepare).toList());
+    }
+
+    /** {@link #appendAll} of entries already {@link #prepare prepared}. */
+    List<DecisionRecord> appendPrepared(List<Prepared> entries) {
         return tx.execute(status -> {
             var head = jdbc.queryForMap("SELECT seq, record_hash FROM decision_chain_head WHERE id = 1 FOR UPDATE");
             long seq = ((Number) head.get("seq")).longValue();
             String prevHash = (String) head.get("record_hash");
             List<DecisionRecord> records = new ArrayList<>(entries.size());
             List<Object[]> rows = new ArrayList<>(entries.size());
-            for (Entry e : entries) {
+            for (Prepared p : entries) {
+                Entry e = p.entry();
                 archive.ensureArchived(e.ruleset());
-                // Stored to the microsecond (PostgreSQL's precision), so the hash is computed from what is stored.
-                Instant decidedAt = e.decidedAt().truncatedTo(ChronoUnit.MICROS);
-                DecisionRecord draft = new DecisionRecord(++seq, e.decisionId(), decidedAt, e.caseRef(), e.ruleset().id().area(),
+                DecisionRecord draft = new DecisionRecord(++seq, e.decisionId(), p.decidedAt(), e.caseRef(), e.ruleset().id().area(),
                         e.ruleset().id().version(), e.ruleset().sha256(), e.durationMicros(), e.requestJson(), e.responseJson(),
-                        Sha256.hex(e.requestJson()), Sha256.hex(e.responseJson()), null, prevHash, null);
+                        p.requestSha256(), p.responseSha256(), null, prevHash, null);
                 DecisionRecord r = withHash(draft, draft.computeHash());
                 records.add(r);
+                // The plaintext columns stay NULL: the bodies are stored sealed (compressed, encrypted) only.
                 rows.add(new Object[] {r.seq(), r.decisionId(), utc(r.decidedAt()), r.caseRef(), r.rulesetArea(), r.rulesetVersion(),
-                        r.rulesetSha256(), r.durationMicros(), r.requestJson(), r.responseJson(), r.requestSha256(),
-                        r.responseSha256(), null, r.prevHash(), r.recordHash()});
+                        r.rulesetSha256(), r.durationMicros(), null, null, r.requestSha256(),
+                        r.responseSha256(), null, r.prevHash(), r.recordHash(), p.bodyKey(), p.sealedBody()});
                 prevHash = r.recordHash();
             }
-            jdbc.batchUpdate("INSERT INTO decision_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            jdbc.batchUpdate("INSERT INTO decision_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
             jdbc.update("UPDATE decision_chain_head SET seq = ?, record_hash = ? WHERE id = 1", seq, prevHash);
             return records;
         });
     }
 
     Optional<DecisionRecord> find(String decisionId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM decision_log WHERE decision_id = ?", ROW, decisionId).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM decision_log WHERE decision_id = ?", row, decisionId).stream().findFirst();
     }
 
     /** A case's decisions, newest first. */
     List<DecisionRecord> history(String caseRef, int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM decision_log WHERE case_ref = ? ORDER BY seq DESC LIMIT ?", ROW, caseRef, limit);
+        return jdbc.query("SELECT " + COLUMNS + " FROM decision_log WHERE case_ref = ? ORDER BY seq DESC LIMIT ?", row, caseRef, limit);
     }
 
     /** Every record in chain order, streamed. */
@@ -126,8 +183,9 @@ final class DecisionLog {
 
     /** Removes the bodies of records decided before {@code cutoff}; ids, hashes and rule set identity stay. */
     int purgeBodiesBefore(Instant cutoff, Instant now) {
-        return jdbc.update("UPDATE decision_log SET request_json = NULL, response_json = NULL, purged_at = ? "
-                + "WHERE decided_at < ? AND (request_json IS NOT NULL OR response_json IS NOT NULL)", utc(now), utc(cutoff));
+        return jdbc.update("UPDATE decision_log SET request_json = NULL, response_json = NULL, sealed_body = NULL, purged_at = ? "
+                + "WHERE decided_at < ? AND (request_json IS NOT NULL OR response_json IS NOT NULL OR sealed_body IS NOT NULL)",
+                utc(now), utc(cutoff));
     }
 
     private static DecisionRecord withHash(DecisionRecord r, String hash) {
@@ -145,11 +203,43 @@ final class DecisionLog {
         return value == null ? null : value.toInstant();
     }
 
-    private static DecisionRecord map(ResultSet rs, int row) throws SQLException {
-        return new DecisionRecord(rs.getLong("seq"), rs.getString("decision_id"), instant(rs, "decided_at"), rs.getString("case_ref"),
+    /**
+     * A row as a record with its plaintext bodies: opened from the sealed body (and checked against the request and
+     * response hashes), or from the plaintext columns of a record written before V3. A record whose month's data key
+     * retention destroyed has no bodies and counts as purged from the destruction time.
+     */
+    private DecisionRecord map(ResultSet rs, int rowNumber) throws SQLException {
+        long seq = rs.getLong("seq");
+        String decisionId = rs.getString("decision_id");
+        String requestJson = rs.getString("request_json");
+        String responseJson = rs.getString("response_json");
+        String requestSha256 = rs.getString("request_sha256");
+        String responseSha256 = rs.getString("response_sha256");
+        Instant purgedAt = instant(rs, "purged_at");
+        byte[] sealed = rs.getBytes("sealed_body");
+        if (sealed != null) {
+            try {
+                SealedBodies.Bodies opened = bodies.open(decisionId, rs.getString("body_key"), sealed);
+                if (!Sha256.hex(opened.requestJson()).equals(requestSha256)) {
+                    throw new UnreadableBodyException(seq, decisionId, "the stored request does not match its hash");
+                }
+                if (!Sha256.hex(opened.responseJson()).equals(responseSha256)) {
+                    throw new UnreadableBodyException(seq, decisionId, "the stored response does not match its hash");
+                }
+                requestJson = opened.requestJson();
+                responseJson = opened.responseJson();
+            } catch (DataKeys.KeyUnavailableException e) {
+                if (e.destroyedAt() == null) {
+                    throw new UnreadableBodyException(seq, decisionId, e.getMessage());
+                }
+                purgedAt = purgedAt == null ? e.destroyedAt() : purgedAt;
+            } catch (SealedBodies.UnreadableBodyException e) {
+                throw new UnreadableBodyException(seq, decisionId, e.getMessage());
+            }
+        }
+        return new DecisionRecord(seq, decisionId, instant(rs, "decided_at"), rs.getString("case_ref"),
                 rs.getString("ruleset_area"), rs.getString("ruleset_version"), rs.getString("ruleset_sha256"),
-                rs.getLong("duration_micros"), rs.getString("request_json"), rs.getString("response_json"),
-                rs.getString("request_sha256"), rs.getString("response_sha256"), instant(rs, "purged_at"),
+                rs.getLong("duration_micros"), requestJson, responseJson, requestSha256, responseSha256, purgedAt,
                 rs.getString("prev_hash"), rs.getString("record_hash"));
     }
 }

@@ -48,7 +48,7 @@ final class Replayer {
     /** @param otherVersion a loaded version of the same area to decide with instead, or null for the archived one */
     Report replay(DecisionRecord record, String otherVersion) {
         if (record.requestJson() == null || record.responseJson() == null) {
-            throw new PurgedException(record.decisionId());
+            throw new PurgedException(record.decisionId(), record.purgedAt());
         }
         CompiledRuleset ruleset = otherVersion == null ? original(record) : registry.current()
                 .find(new RulesetId(record.rulesetArea(), otherVersion))
@@ -87,8 +87,9 @@ final class Replayer {
 
     /** The record's bodies were removed under the retention period; it can no longer be replayed. */
     static final class PurgedException extends RuntimeException {
-        PurgedException(String decisionId) {
-            super("decision " + decisionId + " is past its retention period: its request and response were removed");
+        PurgedException(String decisionId, java.time.Instant purgedAt) {
+            super("decision " + decisionId + " is past its retention period: its request and response were removed"
+                    + (purgedAt == null ? "" : " at " + purgedAt) + " and its month's data key is destroyed, so it cannot be replayed");
         }
     }
 

@@ -137,8 +137,14 @@ class ReviewController {
     }
 
     private DecisionRecord find(String id) {
-        return decisionLog.find(id).orElseThrow(() ->
-                problem(HttpStatus.NOT_FOUND, "unknown_decision", "Unknown decision", "no decision with id " + id + " in the log"));
+        try {
+            return decisionLog.find(id).orElseThrow(() ->
+                    problem(HttpStatus.NOT_FOUND, "unknown_decision", "Unknown decision", "no decision with id " + id + " in the log"));
+        } catch (DecisionLog.UnreadableBodyException e) {
+            // Not the caller's fault and not a body to show: the stored record was altered (or its data key is lost).
+            throw problem(HttpStatus.INTERNAL_SERVER_ERROR, "decision_unreadable", "Logged decision cannot be read",
+                    "decision " + id + " (record #" + e.seq() + "): " + e.getMessage() + "; run verify");
+        }
     }
 
     private LoggedDecision view(DecisionRecord r) {

@@ -137,10 +137,11 @@ public final class Cli {
             return args[0].equals("verify") ? AuditCommands.verify(rest, json, out, err) : AuditCommands.purge(rest, out, err);
         }
         // The database settings of export and diff --from-log go to Spring as they are (--spring.datasource.url=...).
-        String[] springArgs = java.util.Arrays.stream(args).filter(a -> a.startsWith("--spring.")).toArray(String[]::new);
+        // So do the decision log's key settings (--referrals.decision-log.key-dir=..., master-key-file=...): bodies are encrypted.
+        String[] springArgs = java.util.Arrays.stream(args).filter(Cli::isSpringArg).toArray(String[]::new);
         Options options;
         try {
-            options = Options.parse(java.util.Arrays.stream(args).filter(a -> !a.startsWith("--spring.")).toArray(String[]::new));
+            options = Options.parse(java.util.Arrays.stream(args).filter(a -> !isSpringArg(a)).toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE);
@@ -277,5 +278,9 @@ public final class Cli {
 
     static DecisionService service(RulesetCatalog catalog) {
         return new DecisionService(new RulesetRegistry(catalog), Clock.systemUTC(), () -> UUID.randomUUID().toString());
+    }
+
+    private static boolean isSpringArg(String arg) {
+        return arg.startsWith("--spring.") || arg.startsWith("--referrals.decision-log.");
     }
 }

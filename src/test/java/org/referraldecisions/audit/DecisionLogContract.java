@@ -147,16 +147,22 @@ abstract class DecisionLogContract {
         assertThat(ok.path("records").asLong()).isGreaterThanOrEqualTo(3);
 
         long seq = jdbc.queryForObject("SELECT seq FROM decision_log WHERE decision_id = ?", Long.class, id);
-        String original = jdbc.queryForObject("SELECT response_json FROM decision_log WHERE seq = ?", String.class, seq);
+        byte[] original = jdbc.queryForObject("SELECT sealed_body FROM decision_log WHERE seq = ?", byte[].class, seq);
+        byte[] edited = original.clone();
+        edited[edited.length / 2] ^= 1;
         try {
-            jdbc.update("UPDATE decision_log SET response_json = ? WHERE seq = ?", original.replace("\"refer\":true", "\"refer\":false"), seq);
+            jdbc.update("UPDATE decision_log SET sealed_body = ? WHERE seq = ?", edited, seq);
             JsonNode failed = JSON.readTree(get("/v1/decisions/verify").body());
             assertThat(failed.path("verified").asBoolean()).isFalse();
             assertThat(failed.path("firstFailure").path("seq").asLong()).isEqualTo(seq);
             assertThat(failed.path("firstFailure").path("decisionId").asString()).isEqualTo(id);
-            assertThat(failed.path("firstFailure").path("reason").asString()).contains("response");
+            assertThat(failed.path("firstFailure").path("reason").asString()).contains("body");
+            // Reading the altered record is a clear problem, never the altered body.
+            HttpResponse<String> read = get("/v1/decisions/" + id);
+            assertThat(read.statusCode()).isEqualTo(500);
+            assertThat(JSON.readTree(read.body()).path("code").asString()).isEqualTo("decision_unreadable");
         } finally {
-            jdbc.update("UPDATE decision_log SET response_json = ? WHERE seq = ?", original, seq);
+            jdbc.update("UPDATE decision_log SET sealed_body = ? WHERE seq = ?", original, seq);
         }
         try {
             jdbc.update("UPDATE decision_log SET case_ref = 'SOMEONE-ELSE' WHERE seq = ?", seq);

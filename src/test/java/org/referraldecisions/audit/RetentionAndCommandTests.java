@@ -38,15 +38,28 @@ class RetentionAndCommandTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    DataKeys keys;
+
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /** This class's own data keys: retention destroys keys, which must not touch other test classes' logs. */
+    static final java.nio.file.Path KEYS = java.nio.file.Path.of("target", "test-keys", "retention-" + java.util.UUID.randomUUID());
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void keys(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("referrals.decision-log.key-dir", KEYS::toString);
+    }
 
     @Test
     void purgeRemovesOldBodiesKeepsTheRecordAndTheChainVerifies() throws Exception {
         String id = decide("RET-1");
         decide("RET-2");
-        assertThat(new Retention(decisionLog, Clock.systemUTC(), Period.ofYears(7)).purge()).isZero();
-        Clock eightYearsOn = Clock.offset(Clock.systemUTC(), Duration.ofDays(8 * 366));
-        assertThat(new Retention(decisionLog, eightYearsOn, Period.ofYears(7)).purge()).isGreaterThanOrEqualTo(2);
+        assertThat(new Retention(decisionLog, keys, Clock.systemUTC(), Period.ofYears(7)).purge()).isZero();
+        // A minute past the period: the bodies go from the table; this month's data key stays (the month is not over).
+        java.time.Instant now = java.time.Instant.now();
+        Clock justPast = Clock.offset(Clock.systemUTC(), Duration.between(now, now.atZone(java.time.ZoneOffset.UTC).plusYears(7).toInstant()).plusMinutes(1));
+        assertThat(new Retention(decisionLog, keys, justPast, Period.ofYears(7)).purge()).isGreaterThanOrEqualTo(2);
 
         JsonNode record = DecisionLogContract.JSON.readTree(send("GET", "/v1/decisions/" + id, null).body());
         assertThat(record.path("request").isNull()).isTrue();
@@ -69,7 +82,8 @@ class RetentionAndCommandTests {
         try (var connection = jdbc.getDataSource().getConnection()) {
             url = connection.getMetaData().getURL();
         }
-        String[] args = {"verify", "--spring.datasource.url=" + url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"};
+        String[] args = {"verify", "--spring.datasource.url=" + url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                "--referrals.decision-log.key-dir=" + KEYS};
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run(args)).as(out.toString()).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("The decision log verifies: all ").contains(" records are intact");
@@ -78,7 +92,7 @@ class RetentionAndCommandTests {
         jdbc.update("UPDATE decision_log SET duration_micros = duration_micros + 1 WHERE seq = ?", seq);
         try {
             out.reset();
-            assertThat(new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run(args[0], args[1], "--format", "json")).isEqualTo(1);
+            assertThat(new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run(args[0], args[1], args[2], "--format", "json")).isEqualTo(1);
             JsonNode verification = DecisionLogContract.JSON.readTree(out.toString(StandardCharsets.UTF_8));
             assertThat(verification.path("firstFailure").path("decisionId").asString()).isEqualTo(id);
         } finally {
@@ -96,12 +110,13 @@ class RetentionAndCommandTests {
             url = connection.getMetaData().getURL();
         }
         String database = "--spring.datasource.url=" + url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        String keyDir = "--referrals.decision-log.key-dir=" + KEYS;
         java.nio.file.Path export = temp.resolve("last-year.ndjson");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
-        assertThat(cli.run("export", "--area", "cleveland", "--from", today, "--to", today, "--out", export.toString(), database))
+        assertThat(cli.run("export", "--area", "cleveland", "--from", today, "--to", today, "--out", export.toString(), database, keyDir))
                 .as(err.toString()).isZero();
         String lines = java.nio.file.Files.readString(export);
         assertThat(lines).contains("\"caseRef\":\"EXP-1\"", "\"caseRef\":\"EXP-2\"", "\"request\":{", "\"ruleset\":{\"area\":\"cleveland\"");
@@ -114,7 +129,7 @@ class RetentionAndCommandTests {
                 .doesNotContain("GOLD-");
 
         out.reset();
-        assertThat(cli.run("diff", "--from", "cleveland@2017-10", "--to", "cleveland@2026-04", "--from-log", "database", database))
+        assertThat(cli.run("diff", "--from", "cleveland@2017-10", "--to", "cleveland@2026-04", "--from-log", "database", database, keyDir))
                 .as(err.toString()).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("EXP-2  (decision ", "marac.repeat: false -> true");
 

@@ -1,0 +1,167 @@
+package org.referraldecisions.audit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * How a decision's request and response are stored: together, compressed (raw DEFLATE with a preset dictionary of
+ * the JSON the service writes, so even one small decision compresses well) and encrypted with AES-GCM under the
+ * data key of the decision's month (a random 96-bit nonce; the decision id as associated data, so a body cannot be
+ * moved to another record). The plaintext bodies are returned byte for byte as they were hashed.
+ *
+ * <pre>
+ * sealed     = format (1 byte, 1) | nonce (12 bytes) | AES-GCM(compressed, aad = "referral-decisions body " + decisionId)
+ * compressed = dictionary (1 byte, 1) | DEFLATE(request length (4 bytes) | request UTF-8 | response UTF-8)
+ * </pre>
+ *
+ * The dictionary ({@code body-dictionary-1.txt}) is part of the stored format: it is never edited, a better one
+ * is added as number 2.
+ */
+final class SealedBodies {
+
+    /** The bodies as they were hashed. */
+    record Bodies(String requestJson, String responseJson) {
+    }
+
+    /** A stored body that cannot be opened: altered, or sealed under another key. Never a body to trust. */
+    static final class UnreadableBodyException extends RuntimeException {
+        UnreadableBodyException(String message) {
+            super(message);
+        }
+    }
+
+    private static final byte FORMAT = 1;
+    private static final byte DICTIONARY_ID = 1;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final byte[] DICTIONARY = dictionary("body-dictionary-1.txt");
+
+    // Deflate/Inflate hold native buffers: one per thread, reset between bodies, instead of one per body.
+    private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(Deflater.DEFAULT_COMPRESSION, true));
+    private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(() -> new Inflater(true));
+
+    private final DataKeys keys;
+
+    SealedBodies(DataKeys keys) {
+        this.keys = keys;
+    }
+
+    /** Compresses and encrypts a decision's bodies under the key of {@code period}. */
+    byte[] seal(String decisionId, String period, String requestJson, String responseJson) {
+        byte[] plain = compress(requestJson, responseJson);
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.forWriting(period), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(aad(decisionId));
+            byte[] out = new byte[1 + NONCE_BYTES + cipher.getOutputSize(plain.length)];
+            out[0] = FORMAT;
+            System.arraycopy(nonce, 0, out, 1, NONCE_BYTES);
+            cipher.doFinal(plain, 0, plain.length, out, 1 + NONCE_BYTES);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encrypt a decision body", e);
+        }
+    }
+
+    /**
+     * Decrypts and decompresses a decision's bodies. Throws {@link DataKeys.KeyUnavailableException} if the period's
+     * key was destroyed (or is missing), {@link UnreadableBodyException} if the sealed bytes were altered.
+     */
+    Bodies open(String decisionId, String period, byte[] sealed) {
+        if (sealed.length < 1 + NONCE_BYTES || sealed[0] != FORMAT) {
+            throw new UnreadableBodyException("the stored body is not in a known format");
+        }
+        byte[] plain;
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, keys.forReading(period), new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
+            cipher.updateAAD(aad(decisionId));
+            plain = cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
+        } catch (AEADBadTagException e) {
+            throw new UnreadableBodyException("the stored body fails its authentication tag: it was altered, or belongs to another record");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot decrypt a decision body", e);
+        }
+        return decompress(plain);
+    }
+
+    static byte[] compress(String requestJson, String responseJson) {
+        byte[] request = requestJson.getBytes(StandardCharsets.UTF_8);
+        byte[] response = responseJson.getBytes(StandardCharsets.UTF_8);
+        byte[] input = ByteBuffer.allocate(4 + request.length + response.length).putInt(request.length).put(request).put(response).array();
+        Deflater deflater = DEFLATER.get();
+        deflater.reset();
+        deflater.setDictionary(DICTIONARY);
+        deflater.setInput(input);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(input.length / 4 + 64);
+        out.write(DICTIONARY_ID);
+        byte[] buffer = new byte[4096];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        return out.toByteArray();
+    }
+
+    static Bodies decompress(byte[] compressed) {
+        if (compressed.length < 1 || compressed[0] != DICTIONARY_ID) {
+            throw new UnreadableBodyException("the stored body names an unknown compression dictionary");
+        }
+        Inflater inflater = INFLATER.get();
+        inflater.reset();
+        inflater.setDictionary(DICTIONARY);
+        inflater.setInput(compressed, 1, compressed.length - 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(compressed.length * 6);
+        byte[] buffer = new byte[8192];
+        try {
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new UnreadableBodyException("the stored body is truncated");
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (DataFormatException e) {
+            throw new UnreadableBodyException("the stored body does not decompress: " + e.getMessage());
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(out.toByteArray());
+        int requestLength = bytes.getInt();
+        if (requestLength < 0 || requestLength > bytes.remaining()) {
+            throw new UnreadableBodyException("the stored body is malformed");
+        }
+        String request = new String(bytes.array(), 4, requestLength, StandardCharsets.UTF_8);
+        String response = new String(bytes.array(), 4 + requestLength, bytes.remaining() - requestLength, StandardCharsets.UTF_8);
+        return new Bodies(request, response);
+    }
+
+    private static byte[] aad(String decisionId) {
+        return ("referral-decisions body " + decisionId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] dictionary(String resource) {
+        try (InputStream in = SealedBodies.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the decision log's compression dictionary " + resource + " is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
