@@ -1,5 +1,6 @@
 package org.referraldecisions.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code internal_error} without its detail (the container has logged it with its stack trace). Asked for
  * directly, {@code /error} is not an endpoint: 404.
  */
+@Hidden // the container's error page, not an endpoint of the API
 @RestController
 class ProblemErrorController implements ErrorController {
 

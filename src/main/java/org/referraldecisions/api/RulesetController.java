@@ -8,6 +8,9 @@ import java.util.Map;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.referraldecisions.audit.ReloadLog;
 import org.referraldecisions.golden.GatedReload;
 import org.slf4j.Logger;
@@ -32,18 +35,28 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RulesetController {
 
-    record RulesetSummary(String area, String version, String kind, LocalDate effectiveFrom, LocalDate effectiveTo,
-                          String sha256, int ruleCount, List<String> includes, List<String> sources, String description,
-                          List<SourceSummary> sourceDocuments, Map<String, Integer> parameters) {
+    @Schema(name = "RulesetSummary", description = "A loaded rule set: its identity (area@version and the SHA-256 of its files), dates and contents")
+    record RulesetSummary(String area, String version,
+                          @Schema(description = "area: a local protocol decisions are made by; library: national rules areas include",
+                                  allowableValues = {"area", "library"}) String kind,
+                          @Schema(description = "first day in force; null for a library", nullable = true) LocalDate effectiveFrom,
+                          @Schema(description = "last day in force; null while in force", nullable = true) LocalDate effectiveTo,
+                          String sha256, int ruleCount, List<String> includes, List<String> sources,
+                          @Schema(nullable = true) String description,
+                          List<SourceSummary> sourceDocuments,
+                          @Schema(description = "the rule set's named parameters (thresholds, windows) and their values") Map<String, Integer> parameters) {
     }
 
     /** A protocol document as the manifest lists it: the short name citations begin with, the file, its date. */
-    record SourceSummary(String cite, String document, LocalDate dated, boolean national) {
+    @Schema(name = "SourceSummary")
+    record SourceSummary(String cite, String document, @Schema(nullable = true) LocalDate dated, boolean national) {
     }
 
+    @Schema(name = "RuleSummary")
     record RuleSummary(String name, String ruleset, List<String> citations, String explanation, int phase, String file) {
     }
 
+    @Schema(name = "RuleList")
     record RuleList(String area, String version, String sha256, List<RuleSummary> rules) {
     }
 
@@ -66,7 +79,11 @@ class RulesetController {
      * all pass. Refused: 422 problem+json listing each file:line, failing case or looping rule; the old rules
      * keep serving. Runs on the reload thread; 409 if a reload is already running.
      */
-    @PostMapping("/v1/rulesets/reload")
+    @Operation(summary = "Reload the rules from disk, gated by the golden cases",
+            description = "Compiles the rule sets on disk and runs every golden case against them; swaps them in only if all pass. "
+                    + "Refused: 422 listing each file:line, failing case or looping rule, and the old rules keep serving. 409 while "
+                    + "another reload runs. Every reload, accepted or refused, is logged (GET /v1/rulesets/reloads).")
+    @PostMapping(path = "/v1/rulesets/reload", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> reload(Principal who) throws InterruptedException {
         String by = who == null ? "unknown" : who.getName();
         List<String> before = serving();
@@ -94,8 +111,9 @@ class RulesetController {
     }
 
     /** Every reload, accepted or refused, newest first: who, when, the rule sets before and after, and why. */
-    @GetMapping("/v1/rulesets/reloads")
-    List<ReloadLog.Entry> reloads(@RequestParam(defaultValue = "100") int limit) {
+    @Operation(summary = "Every reload of the rules, newest first: who, when, rule sets before and after, why")
+    @GetMapping(path = "/v1/rulesets/reloads", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<ReloadLog.Entry> reloads(@Parameter(description = "most entries returned (1-1000)") @RequestParam(defaultValue = "100") int limit) {
         return reloads.newest(Math.max(1, Math.min(limit, 1000)));
     }
 
@@ -112,12 +130,14 @@ class RulesetController {
         reloads.record(clock.instant(), by, accepted, before, after, reason);
     }
 
-    @GetMapping("/v1/rulesets")
+    @Operation(summary = "The rule sets loaded: area@version, SHA-256, effective dates, rule counts, sources and parameters")
+    @GetMapping(path = "/v1/rulesets", produces = MediaType.APPLICATION_JSON_VALUE)
     List<RulesetSummary> rulesets() {
         return registry.current().all().stream().map(RulesetController::summary).toList();
     }
 
-    @GetMapping("/v1/rulesets/{area}/{version}/rules")
+    @Operation(summary = "Every rule of a loaded rule set, with its citations and explanation, in firing phase order")
+    @GetMapping(path = "/v1/rulesets/{area}/{version}/rules", produces = MediaType.APPLICATION_JSON_VALUE)
     RuleList rules(@PathVariable String area, @PathVariable String version) {
         CompiledRuleset r = registry.current().find(new RulesetId(area, version))
                 .orElseThrow(() -> new UnknownRulesetException("no rule set " + area + "@" + version));

@@ -48,13 +48,15 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/v1/decisions", "/v1/decisions/batch").hasRole(CALLER)
                         .requestMatchers(HttpMethod.POST, "/v1/decisions/*/replay").hasRole(REVIEWER)
                         .requestMatchers(HttpMethod.GET, "/v1/decisions", "/v1/decisions/**").hasRole(REVIEWER)
                         .requestMatchers(HttpMethod.POST, "/v1/rulesets/reload").hasRole(POLICY_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v1/rulesets", "/v1/rulesets/**").hasRole(REVIEWER)
-                        .requestMatchers("/v1/**").denyAll()
+                        // Any other /v1 path or method: any valid key gets through to a 404 or 405 problem, not a 403
+                        // about roles no key could carry.
+                        .requestMatchers("/v1/**").authenticated()
                         .anyRequest().authenticated());
         if (settings.jwt()) {
             JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();

@@ -1,5 +1,7 @@
 package org.referraldecisions.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Walks the decision log in chain order and reports the first record that fails: a body that does not
  * match its hash, a record whose content does not match its hash, a broken link to the previous record,
@@ -8,10 +10,15 @@ package org.referraldecisions.audit;
 final class ChainVerifier {
 
     /** The outcome: how many records were checked and, if any failed, the first one and why. */
-    record Verification(boolean verified, long records, FirstFailure firstFailure) {
+    @Schema(name = "ChainVerification")
+    record Verification(boolean verified, long records,
+                        @Schema(description = "null when every record verified", nullable = true) FirstFailure firstFailure) {
     }
 
-    record FirstFailure(long seq, String decisionId, String reason) {
+    @Schema(name = "ChainFailure", description = "The first record that failed verification")
+    record FirstFailure(long seq,
+                        @Schema(description = "null when the failure is of the chain head, not of one record", nullable = true) String decisionId,
+                        String reason) {
     }
 
     private final DecisionLog decisionLog;

@@ -1,5 +1,6 @@
 package org.referraldecisions.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,8 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class ReloadLog {
 
     /** One reload as reviewers see it. */
+    @Schema(name = "ReloadLogEntry")
     public record Entry(long seq, Instant reloadedAt, String requestedBy, boolean accepted, List<String> rulesetsBefore,
-                        List<String> rulesetsAfter, String reason) {
+                        List<String> rulesetsAfter,
+                        @Schema(description = "why it was refused, or how many golden cases passed", nullable = true) String reason) {
     }
 
     private final JdbcTemplate jdbc;

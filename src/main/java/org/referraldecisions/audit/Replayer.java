@@ -1,5 +1,6 @@
 package org.referraldecisions.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,11 +25,15 @@ final class Replayer {
     static final List<String> DECISION_FIELDS = List.of("marac", "informationSharing", "mappa", "actions", "firedRules",
             "unmetCriteria", "warnings");
 
+    @Schema(name = "ReplayReport", description = "The logged decision decided again and compared field by field with what was logged")
     record Report(String decisionId, DecisionResponseV1.Ruleset original, DecisionResponseV1.Ruleset replayedWith,
                   boolean identical, List<Difference> differences) {
     }
 
-    record Difference(String field, JsonNode original, JsonNode replayed) {
+    @Schema(name = "ReplayDifference", description = "One part of the decision that differs: its path, the logged value and the replayed value (any JSON value; null when absent)")
+    record Difference(String field,
+                      @Schema(description = "the value as logged (any JSON value)", nullable = true) JsonNode original,
+                      @Schema(description = "the value as replayed (any JSON value)", nullable = true) JsonNode replayed) {
     }
 
     private final RulesetRegistry registry;

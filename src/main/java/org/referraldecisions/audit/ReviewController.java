@@ -1,5 +1,6 @@
 package org.referraldecisions.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
@@ -28,10 +29,19 @@ import tools.jackson.databind.json.JsonMapper;
 class ReviewController {
 
     /** A logged decision as stored; {@code request} and {@code response} are null once purged under the retention period. */
+    @Schema(name = "LoggedDecision")
     record LoggedDecision(String decisionId, Instant decidedAt, String caseRef, DecisionResponseV1.Ruleset ruleset,
-                          long durationMicros, JsonNode request, JsonNode response, Instant purgedAt, Chain chain) {
+                          long durationMicros,
+                          @Schema(implementation = org.referraldecisions.service.DecisionRequestV1.class, nullable = true,
+                                  description = "the request as decided (asOf filled in); null once purged") JsonNode request,
+                          @Schema(implementation = DecisionResponseV1.class, nullable = true,
+                                  description = "the response as sent; null once purged") JsonNode response,
+                          @Schema(description = "when the request and response were removed under the retention period; null until then",
+                                  nullable = true) Instant purgedAt,
+                          Chain chain) {
     }
 
+    @Schema(name = "LogChain", description = "The record's place in the decision log's hash chain")
     record Chain(long seq, String requestSha256, String responseSha256, String prevHash, String recordHash) {
     }
 
@@ -57,6 +67,7 @@ class ReviewController {
     }
 
     /** One page of a listing: the decisions on it, oldest first, and whether another page follows. */
+    @Schema(name = "DecisionPage")
     record DecisionPage(List<LoggedDecision> decisions, int page, int size, boolean more) {
     }
 
@@ -136,7 +147,20 @@ class ReviewController {
         return verifier.verify();
     }
 
+    /** A decision id as the service makes them: a UUID (version 7), written in hex with hyphens. */
+    private static final java.util.regex.Pattern DECISION_ID = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private DecisionRecord find(String id) {
+        if (!DECISION_ID.matcher(id).matches()) {
+            // Not a 404: no decision could ever have this id, so the caller has a defect, not a stale reference.
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "1 field(s) are invalid; nothing was done");
+            problem.setTitle("Invalid request");
+            problem.setType(URI.create("urn:referral-decisions:problem:invalid_request"));
+            problem.setProperty("code", "invalid_request");
+            problem.setProperty("errors", List.of(new org.referraldecisions.service.FieldError("id", "must be a decision id (a UUID)")));
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
         try {
             return decisionLog.find(id).orElseThrow(() ->
                     problem(HttpStatus.NOT_FOUND, "unknown_decision", "Unknown decision", "no decision with id " + id + " in the log"));

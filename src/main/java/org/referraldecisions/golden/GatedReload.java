@@ -1,5 +1,6 @@
 package org.referraldecisions.golden;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.referraldecisions.ruleset.RulesetRegistry;
 public final class GatedReload {
 
     /** What a reload did: whether it swapped, the rule sets it loaded, and every reason it refused. */
+    @Schema(name = "ReloadReport")
     public record Report(boolean swapped, List<String> rulesets, int casesRun, int casesPassed, List<String> problems) {
 
         public Report {

@@ -36,7 +36,13 @@ public record DecisionResponseV1(
     public record InformationSharing(SharingBasis basis) {
     }
 
-    public record Mappa(boolean eligible, Integer category, Integer recommendedLevel, boolean leads) {
+    public record Mappa(boolean eligible,
+                        @Schema(description = "MAPPA category 1-3; null when not eligible", minimum = "1", maximum = "3", nullable = true)
+                        Integer category,
+                        @Schema(description = "recommended MAPPA management level 1-3; null when not eligible", minimum = "1", maximum = "3",
+                                nullable = true)
+                        Integer recommendedLevel,
+                        boolean leads) {
     }
 
     public record Action(String code, String owner, String citation) {

@@ -36,8 +36,10 @@ class UniformErrorsIntegrationTests extends HardenedServiceTest {
         JsonNode unsupported = problem(415, "unsupported_media_type", http.send(request("/v1/decisions").header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(aCase("ERR-1"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString()));
         assertThat(unsupported.path("detail").asString()).contains("text/plain");
-        JsonNode unknownDecision = problem(404, "unknown_decision", get("/v1/decisions/no-such-id"));
-        assertThat(unknownDecision.path("detail").asString()).contains("no-such-id");
+        JsonNode unknownDecision = problem(404, "unknown_decision", get("/v1/decisions/01900000-0000-7000-8000-000000000000"));
+        assertThat(unknownDecision.path("detail").asString()).contains("01900000-0000-7000-8000-000000000000");
+        JsonNode malformedId = problem(400, "invalid_request", get("/v1/decisions/no-such-id"));
+        assertThat(malformedId.path("errors").findValuesAsString("field")).containsExactly("id");
         // GET /v1/decisions lists the log with every parameter optional; a parameter of the wrong type names it.
         JsonNode wrongType = problem(400, "invalid_request", get("/v1/decisions?from=not-a-date"));
         assertThat(wrongType.path("errors").findValuesAsString("field")).containsExactly("from");

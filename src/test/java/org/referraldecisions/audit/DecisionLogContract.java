@@ -130,7 +130,12 @@ abstract class DecisionLogContract {
 
     @Test
     void anUnknownDecisionIs404Problem() throws Exception {
-        for (HttpResponse<String> response : List.of(get("/v1/decisions/no-such-id"), post("/v1/decisions/no-such-id/replay"))) {
+        String unknown = "01900000-0000-7000-8000-000000000000";
+        for (HttpResponse<String> malformed : List.of(get("/v1/decisions/no-such-id"), post("/v1/decisions/no-such-id/replay"))) {
+            assertThat(malformed.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(malformed.body()).path("errors").findValuesAsString("field")).containsExactly("id");
+        }
+        for (HttpResponse<String> response : List.of(get("/v1/decisions/" + unknown), post("/v1/decisions/" + unknown + "/replay"))) {
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             assertThat(JSON.readTree(response.body()).path("code").asString()).isEqualTo("unknown_decision");
