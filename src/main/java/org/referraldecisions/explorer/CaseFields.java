@@ -112,8 +112,17 @@ final class CaseFields {
     static final Map<String, String> DASH_QUESTIONS = new LinkedHashMap<>();
 
     static {
+        java.util.Properties wording = new java.util.Properties();
+        try (var in = CaseFields.class.getResourceAsStream("/templates/explorer/dash-questions.properties")) {
+            if (in != null) {
+                wording.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         for (DashQuestion q : DashQuestion.values()) {
-            DASH_QUESTIONS.put(q.id(), humanize(q.id().replace('_', ' ')));
+            // The id itself (threats_to_kill) stays visible: it is what the API and the golden cases use.
+            DASH_QUESTIONS.put(q.id(), wording.getProperty(q.id(), humanize(q.id())));
         }
     }
 

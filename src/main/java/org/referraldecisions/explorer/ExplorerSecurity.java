@@ -10,14 +10,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.CrossOriginEmbedderPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Who may open which explorer page. Unlike the stateless API, the explorer signs a person in once (a key typed into
  * a form) and holds the sign-in in the server session: the cookie is HttpOnly, SameSite=Strict and Secure over HTTPS
  * ({@code server.servlet.session.*}), the session id changes at sign-in, and every form carries a CSRF token.
  * CALLER tries cases; REVIEWER reads rule sets, compares versions and reviews logged decisions; POLICY_ADMIN sees reloads.
- * In JWT mode there are no keys to sign in with, so every sign-in is refused (the page says so).
+ * In JWT mode there are no keys to sign in with, so every sign-in is refused (the page says so). The secure headers
+ * are the API's, with a policy that lets a page load its own style sheet and script and nothing else.
  */
 @Configuration(proxyBeanMethods = false)
 class ExplorerSecurity {
@@ -25,6 +30,9 @@ class ExplorerSecurity {
     /** Pages load only their own style sheet and script; no inline script or style, no framing, forms post only here. */
     static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
+
+    /** The page needs no powerful browser feature. */
+    static final String PERMISSIONS = "camera=(), display-capture=(), geolocation=(), microphone=(), payment=(), usb=()";
 
     @Bean
     @Order(1)
@@ -37,7 +45,12 @@ class ExplorerSecurity {
         }
         http.securityMatcher("/explorer", "/explorer/**")
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(POLICY))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE).maxAgeInSeconds(31_536_000).includeSubDomains(true))
+                        .crossOriginOpenerPolicy(c -> c.policy(CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy.SAME_ORIGIN))
+                        .crossOriginEmbedderPolicy(c -> c.policy(CrossOriginEmbedderPolicyHeaderWriter.CrossOriginEmbedderPolicy.REQUIRE_CORP))
+                        .crossOriginResourcePolicy(c -> c.policy(CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy(PERMISSIONS)))
                 .formLogin(form -> form.loginPage("/explorer/sign-in").loginProcessingUrl("/explorer/sign-in")
                         .usernameParameter("unused").passwordParameter("key")
                         .defaultSuccessUrl("/explorer", false).failureUrl("/explorer/sign-in?error").permitAll())

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -145,6 +148,11 @@ class ExplorerBrowserTests {
         browser.findElement(By.id("replay")).click();
         assertThat(browser.findElement(By.id("replay-result")).getText()).startsWith("Replayed: identical.");
         screenshot("09-review-replayed");
+        // A review board prints a decision: the print style sheet drops navigation and buttons and opens the stored bodies.
+        Pdf printed = browser.print(new PrintOptions());
+        byte[] pdf = Base64.getDecoder().decode(printed.getContent());
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        Files.write(SCREENSHOTS.resolve("09-review-printed.pdf"), pdf);
         browser.findElement(By.id("verify")).click();
         assertThat(browser.findElement(By.id("verification")).getText()).startsWith("The decision log is intact.");
         screenshotAt("10-review-verified", "verification");

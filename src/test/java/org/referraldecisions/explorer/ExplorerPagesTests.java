@@ -286,6 +286,8 @@ class ExplorerPagesTests {
         assertThat(result.getResponse().getHeader("X-Frame-Options")).isEqualTo("DENY");
         assertThat(result.getResponse().getHeader("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(result.getResponse().getHeader("Cache-Control")).contains("no-store");
+        assertThat(result.getResponse().getHeader("Cross-Origin-Opener-Policy")).isEqualTo("same-origin");
+        assertThat(result.getResponse().getHeader("Strict-Transport-Security")).startsWith("max-age=31536000");
         String page = result.getResponse().getContentAsString();
         assertThat(page).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>").doesNotContain(" style=\"", " onclick=", "http://", "https://");
         assertThat(attributes(page, "src|href").stream().filter(u -> !u.startsWith("#"))).allSatisfy(u -> assertThat(u).startsWith("/explorer"));
