@@ -37,6 +37,14 @@ class ArchitectureTests {
     }
 
     @Test
+    void theExplorerIsADoorBesideTheApiNotThroughIt() {
+        // The explorer decides through service/, reads the log through audit/, and shares nothing with api/.
+        noClasses().that().resideInAPackage("org.referraldecisions.explorer..")
+                .should().dependOnClassesThat().resideInAPackage("org.referraldecisions.api..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theServiceIsNotHttp() {
         noClasses().that().resideInAPackage("org.referraldecisions.service..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",

@@ -116,6 +116,12 @@ class AuditConfiguration {
         return new ChainVerifier(decisionLog);
     }
 
+    /** The log's reads for the explorer (issue 19). */
+    @Bean
+    ReviewService reviewService(DecisionLog decisionLog, Replayer replayer, ChainVerifier verifier, JsonMapper json) {
+        return new ReviewService(decisionLog, replayer, verifier, json);
+    }
+
     @Bean
     Replayer replayer(RulesetRegistry registry, RulesetArchive archive, DecisionService service, DecisionRequestReader reader, JsonMapper json) {
         return new Replayer(registry, archive, service, reader, json);
