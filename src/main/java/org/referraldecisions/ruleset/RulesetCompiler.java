@@ -118,7 +118,16 @@ final class RulesetCompiler {
             fresh[0] = compileFresh(files, displayRoot);
             return fresh[0].packages;
         });
-        return fresh[0] != null ? fresh[0] : new Packages(files, displayRoot, packages, fileOfPackage);
+        if (fresh[0] != null) {
+            return fresh[0];
+        }
+        // The calendar is data, not compiled: read and checked every time, as a fresh compilation does.
+        List<String> problems = new ArrayList<>();
+        MaracCalendar calendar = calendar(files, displayRoot, problems);
+        if (!problems.isEmpty()) {
+            throw new RulesetException(problems);
+        }
+        return new Packages(files, displayRoot, packages, fileOfPackage, calendar);
     }
 
     /** Each package name to the first file that declares it, as shown to policy owners (as {@link #compileFresh} finds them). */
