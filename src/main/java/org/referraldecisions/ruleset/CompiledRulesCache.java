@@ -57,11 +57,11 @@ public final class CompiledRulesCache {
     private static final byte[] MAGIC = (FORMAT + "\n").getBytes(StandardCharsets.US_ASCII);
     private static final String SUFFIX = ".drlc";
     /**
-     * What an entry may contain besides the rule set's own packages (its generated classes are held as bytes):
-     * the JDK's and Drools' types, and the fact types the rules test (enum constants in constraints).
+     * What an entry may contain besides the rule set's own packages and the packages its DRL imports (the fact
+     * types the rules test, e.g. enum constants in constraints; its generated classes are held as bytes): the
+     * JDK's and Drools' types.
      */
-    private static final List<String> ALLOWED = List.of("java.", "org.drools.", "org.kie.", "org.mvel2.",
-            "org.referraldecisions.decision.facts.");
+    private static final List<String> ALLOWED = List.of("java.", "org.drools.", "org.kie.", "org.mvel2.");
     private static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
 
     /** No cache: every rule set is compiled (tests, and callers that did not ask for one). */
@@ -224,8 +224,10 @@ public final class CompiledRulesCache {
                     return ObjectInputFilter.Status.ALLOWED;
                 }
             }
+            int dot = name.lastIndexOf('.');
+            String pkg = dot < 0 ? "" : name.substring(0, dot);
             for (String own : ownPackages) {
-                if (name.startsWith(own + ".")) {
+                if (pkg.equals(own) || pkg.startsWith(own + ".")) {
                     return ObjectInputFilter.Status.ALLOWED;
                 }
             }

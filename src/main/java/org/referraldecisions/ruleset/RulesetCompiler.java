@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +40,7 @@ import org.referraldecisions.calendar.MaracCalendar;
  */
 final class RulesetCompiler {
 
+    private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(?!function\\s|static\\s)([\\w.]+(?:\\.\\*)?)\\s*;?");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
 
     private RulesetCompiler() {
@@ -114,7 +117,7 @@ final class RulesetCompiler {
         }
         Map<String, String> fileOfPackage = fileOfPackage(files, displayRoot);
         Packages[] fresh = new Packages[1];
-        Collection<KiePackage> packages = cache.packages(files, displayRoot, fileOfPackage.keySet(), () -> {
+        Collection<KiePackage> packages = cache.packages(files, displayRoot, packagesReferred(files, fileOfPackage.keySet()), () -> {
             fresh[0] = compileFresh(files, displayRoot);
             return fresh[0].packages;
         });
@@ -128,6 +131,20 @@ final class RulesetCompiler {
             throw new RulesetException(problems);
         }
         return new Packages(files, displayRoot, packages, fileOfPackage, calendar);
+    }
+
+    /** The packages a rule set's compiled form may refer to: its own, and those whose classes its DRL imports. */
+    private static Set<String> packagesReferred(RulesetFiles files, Set<String> own) {
+        Set<String> referred = new HashSet<>(own);
+        for (String drl : files.drl().values()) {
+            Matcher m = IMPORT.matcher(drl);
+            while (m.find()) {
+                String name = m.group(1);
+                referred.add(name.endsWith(".*") ? name.substring(0, name.length() - 2) : name.substring(0, Math.max(0, name.lastIndexOf('.'))));
+            }
+        }
+        referred.remove("");
+        return referred;
     }
 
     /** Each package name to the first file that declares it, as shown to policy owners (as {@link #compileFresh} finds them). */
