@@ -53,6 +53,14 @@ class ArchitectureTests {
     }
 
     @Test
+    void observabilityOnlyWatches() {
+        // Metrics and the decision log line watch the service through DecisionObserver; nothing decides through them.
+        noClasses().that().resideInAnyPackage("..decision..", "..ruleset..", "..service..", "..audit..", "..golden..")
+                .should().dependOnClassesThat().resideInAPackage("org.referraldecisions.observability..")
+                .check(CLASSES);
+    }
+
+    @Test
     void rulesetDoesNotDependOnDecision() {
         noClasses().that().resideInAPackage("..ruleset..")
                 .should().dependOnClassesThat().resideInAPackage("..decision..")

@@ -47,6 +47,6 @@ class AccessConfiguration {
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         log.warn("dev profile: generated API key with every role, valid until the service stops: {}", key);
         return List.of(new SecuritySettings.ApiKey(HexFormat.of().formatHex(ApiKeyIntrospector.sha256(key)),
-                List.of(Roles.CALLER, Roles.REVIEWER, Roles.POLICY_ADMIN)));
+                List.of(Roles.CALLER, Roles.REVIEWER, Roles.POLICY_ADMIN, Roles.OPERATOR)));
     }
 }

@@ -9,6 +9,8 @@ public final class Roles {
     public static final String REVIEWER = "REVIEWER";
     /** Reloads the rules. */
     public static final String POLICY_ADMIN = "POLICY_ADMIN";
+    /** Reads the operational metrics (/actuator/prometheus, /actuator/metrics): counts and timings, no case data. */
+    public static final String OPERATOR = "OPERATOR";
 
     private Roles() {
     }

@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.referraldecisions.decision.RuleConflictException;
+import org.referraldecisions.observability.OperationsMetrics;
 import org.referraldecisions.decision.RuleLimitExceededException;
 import org.referraldecisions.ruleset.UnknownRulesetException;
 import org.slf4j.Logger;
@@ -71,8 +72,9 @@ class BatchController {
     private final int concurrent;
     private final Semaphore turns;
     private final Duration wait;
+    private final OperationsMetrics metrics;
 
-    BatchController(DecisionRequestReader reader, DecisionService service, BatchDeciders deciders,
+    BatchController(DecisionRequestReader reader, DecisionService service, BatchDeciders deciders, OperationsMetrics metrics,
                     @Value("${referrals.batch.max-items:10000}") int maxItems,
                     @Value("${referrals.batch.concurrent:2}") int concurrent,
                     @Value("${referrals.batch.wait:30s}") Duration wait) {
@@ -84,6 +86,7 @@ class BatchController {
         this.concurrent = Math.max(1, concurrent);
         this.turns = new Semaphore(this.concurrent, true);
         this.wait = wait;
+        this.metrics = metrics;
     }
 
     /** Too many batches are being read and decided at once; the client may retry after a while. */
@@ -128,7 +131,9 @@ class BatchController {
             json.writeStartArray();
             List<CompletableFuture<Decided>> deciding = new ArrayList<>(CHUNK);
             List<Result> recording = List.of();
+            int count = 0;
             for (BatchItems.Item item = items.next(); item != null; item = items.next()) {
+                count++;
                 BatchItems.Item read = item;
                 deciding.add(read.request() == null
                         ? CompletableFuture.completedFuture(Decided.refused(read, codeFor(read.status()), read.errors(), 0))
@@ -146,6 +151,7 @@ class BatchController {
             writeRecorded(json, record(deciding));
             json.writeEndArray();
             json.writeEndObject();
+            metrics.batch(count);
         }
     }
 

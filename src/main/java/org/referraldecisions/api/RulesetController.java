@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.referraldecisions.audit.ReloadLog;
 import org.referraldecisions.calendar.MaracCalendar;
 import org.referraldecisions.golden.GatedReload;
+import org.referraldecisions.observability.OperationsMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.referraldecisions.ruleset.CompiledRuleset;
@@ -77,12 +78,14 @@ class RulesetController {
     private final ReloadRunner reload;
     private final ReloadLog reloads;
     private final Clock clock;
+    private final OperationsMetrics metrics;
 
-    RulesetController(RulesetRegistry registry, ReloadRunner reload, ReloadLog reloads, Clock clock) {
+    RulesetController(RulesetRegistry registry, ReloadRunner reload, ReloadLog reloads, Clock clock, OperationsMetrics metrics) {
         this.registry = registry;
         this.reload = reload;
         this.reloads = reloads;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -139,6 +142,7 @@ class RulesetController {
         log.info("rules reload {} by {}: {} rule sets now serving; swapped in {}, out {}{}", accepted ? "accepted" : "refused", by, after.size(),
                 added, removed, accepted ? "" : "; reason: " + reason.lines().findFirst().orElse(""));
         reloads.record(clock.instant(), by, accepted, before, after, reason);
+        metrics.reload(accepted);
     }
 
     @Operation(summary = "The rule sets loaded: area@version, SHA-256, effective dates, rule counts, sources and parameters")

@@ -29,6 +29,7 @@ class SecurityConfiguration {
     static final String CALLER = Roles.CALLER;
     static final String REVIEWER = Roles.REVIEWER;
     static final String POLICY_ADMIN = Roles.POLICY_ADMIN;
+    static final String OPERATOR = Roles.OPERATOR;
 
     @Bean
     FailedAuthentications failedAuthentications(SecuritySettings settings, ObjectProvider<MeterRegistry> meters) {
@@ -48,6 +49,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**").hasRole(OPERATOR)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/v1/decisions", "/v1/decisions/batch").hasRole(CALLER)
                         .requestMatchers(HttpMethod.POST, "/v1/decisions/*/replay").hasRole(REVIEWER)

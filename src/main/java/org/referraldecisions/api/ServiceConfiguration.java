@@ -2,6 +2,7 @@ package org.referraldecisions.api;
 
 import org.referraldecisions.service.DecisionRecorder;
 import org.referraldecisions.service.DecisionRequestReader;
+import org.referraldecisions.service.DecisionObserver;
 import org.referraldecisions.service.DecisionService;
 
 import java.nio.file.Path;
@@ -85,7 +86,9 @@ class ServiceConfiguration {
     }
 
     @Bean
-    DecisionService decisionService(RulesetRegistry registry, Clock clock, ObjectProvider<DecisionRecorder> recorder, RuleLimits limits) {
-        return new DecisionService(registry, clock, new DecisionIds(clock), recorder.getIfAvailable(() -> DecisionRecorder.NONE), limits);
+    DecisionService decisionService(RulesetRegistry registry, Clock clock, ObjectProvider<DecisionRecorder> recorder, RuleLimits limits,
+                                    ObjectProvider<DecisionObserver> observer) {
+        return new DecisionService(registry, clock, new DecisionIds(clock), recorder.getIfAvailable(() -> DecisionRecorder.NONE), limits,
+                observer.getIfAvailable(() -> DecisionObserver.NONE));
     }
 }

@@ -27,6 +27,7 @@ public final class DecisionService {
     private final Supplier<String> ids;
     private final DecisionRecorder recorder;
     private final RuleLimits limits;
+    private final DecisionObserver observer;
 
     public DecisionService(RulesetRegistry registry, Clock clock, Supplier<String> ids) {
         this(registry, clock, ids, DecisionRecorder.NONE);
@@ -37,11 +38,17 @@ public final class DecisionService {
     }
 
     public DecisionService(RulesetRegistry registry, Clock clock, Supplier<String> ids, DecisionRecorder recorder, RuleLimits limits) {
+        this(registry, clock, ids, recorder, limits, DecisionObserver.NONE);
+    }
+
+    public DecisionService(RulesetRegistry registry, Clock clock, Supplier<String> ids, DecisionRecorder recorder, RuleLimits limits,
+                           DecisionObserver observer) {
         this.registry = registry;
         this.clock = clock;
         this.ids = ids;
         this.recorder = recorder;
         this.limits = limits;
+        this.observer = observer;
     }
 
     /**
@@ -80,7 +87,10 @@ public final class DecisionService {
         CompiledRuleset ruleset = registry.current().select(request.area(), request.asOf(), request.rulesetVersion());
         checkLocality(ruleset, request);
         DecisionResponseV1 response = decideWith(ruleset, request);
-        return new Unrecorded(request, ruleset, response, System.nanoTime() - started);
+        Unrecorded decided = new Unrecorded(request, ruleset, response, System.nanoTime() - started);
+        // The one place every caller's decision passes (single, batch item): metrics and the decision log line.
+        observer.decided(decided);
+        return decided;
     }
 
     /** Records a decision; completes with it once it is recorded, or fails if it could not be. */
