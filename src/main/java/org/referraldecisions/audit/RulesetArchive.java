@@ -23,8 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RulesetArchive {
 
-    /** One rule set's files as archived: the manifest text and each DRL file's text by file name. */
-    record ArchivedFiles(String manifest, Map<String, String> drl) {
+    /**
+     * One rule set's files as archived: the manifest text, each DRL file's text by file name, and an area's data
+     * files (bank holidays, MARAC calendar) by path under the rules directory; {@code data} is absent (null) in
+     * rows archived before calendars existed, whose hashes covered no data.
+     */
+    record ArchivedFiles(String manifest, Map<String, String> drl, Map<String, String> data) {
     }
 
     private static final TypeReference<List<ArchivedFiles>> FILES = new TypeReference<>() {
@@ -58,7 +62,7 @@ final class RulesetArchive {
         }
         List<ArchivedFiles> files = new ArrayList<>();
         for (RulesetFiles f : ruleset.files()) {
-            files.add(new ArchivedFiles(f.manifestText(), f.drl()));
+            files.add(new ArchivedFiles(f.manifestText(), f.drl(), f.data()));
         }
         jdbc.update("INSERT INTO ruleset_archive (sha256, area, version, files, archived_at) VALUES (?, ?, ?, ?, ?)",
                 sha, ruleset.id().area(), ruleset.id().version(), json.writeValueAsString(files),
@@ -78,7 +82,7 @@ final class RulesetArchive {
         List<RulesetFiles> files = new ArrayList<>();
         String where = "archive/" + sha256.substring(0, 12);
         for (ArchivedFiles f : json.readValue(stored.get(0), FILES)) {
-            files.add(RulesetFiles.of(f.manifest(), f.drl(), where));
+            files.add(RulesetFiles.of(f.manifest(), f.drl(), f.data() == null ? Map.of() : f.data(), where));
         }
         CompiledRuleset ruleset = RulesetLoader.compile(files, where);
         if (!ruleset.sha256().equals(sha256)) {

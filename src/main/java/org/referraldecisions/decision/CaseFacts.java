@@ -7,6 +7,8 @@ import org.referraldecisions.decision.facts.AsOf;
 import org.referraldecisions.decision.facts.Consent;
 import org.referraldecisions.decision.facts.CurrentIncident;
 import org.referraldecisions.decision.facts.DashAssessment;
+import org.referraldecisions.decision.facts.Disclosure;
+import org.referraldecisions.decision.facts.Locality;
 import org.referraldecisions.decision.facts.MappaScreening;
 import org.referraldecisions.decision.facts.MaracPlanInsufficient;
 import org.referraldecisions.decision.facts.Offender;
@@ -36,7 +38,9 @@ public record CaseFacts(
         Urgency urgency,
         Offender offender,
         MappaScreening mappaScreening,
-        boolean maracPlanInsufficient) {
+        boolean maracPlanInsufficient,
+        Locality locality,
+        Disclosure disclosure) {
 
     public CaseFacts {
         policeIncidents = List.copyOf(policeIncidents);
@@ -58,6 +62,8 @@ public record CaseFacts(
         facts.add(urgency);
         addIfPresent(facts, offender);
         addIfPresent(facts, mappaScreening);
+        addIfPresent(facts, locality);
+        addIfPresent(facts, disclosure);
         if (maracPlanInsufficient) {
             facts.add(new MaracPlanInsufficient());
         }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.referraldecisions.decision.facts.HearingType;
 import org.referraldecisions.decision.facts.LeadForum;
+import org.referraldecisions.decision.facts.Listing;
 import org.referraldecisions.decision.facts.MaracGround;
 import org.referraldecisions.decision.facts.RequiredAction;
 import org.referraldecisions.decision.facts.SharingBasis;
@@ -12,7 +13,8 @@ import org.referraldecisions.ruleset.RulesetId;
 
 /**
  * What the protocol requires for one case, with the reasons: every fired rule in order, every
- * threshold checked and not met, and warnings about what was not known.
+ * threshold checked and not met, and warnings about what was not known. {@code listing} is where and by when a
+ * referred case is heard (null when the rules listed none); actions carry their due dates.
  */
 public record Decision(
         RulesetId ruleset,
@@ -27,7 +29,8 @@ public record Decision(
         List<RequiredAction> actions,
         List<FiredRule> firedRules,
         List<UnmetCriterion> unmetCriteria,
-        List<String> warnings) {
+        List<String> warnings,
+        Listing listing) {
 
     public Decision {
         grounds = List.copyOf(grounds);

@@ -41,8 +41,12 @@ public final class DecisionEngine {
         TraceListener trace = new TraceListener(ruleset, limit);
         session.addEventListener((AgendaEventListener) trace);
         session.addEventListener((RuleRuntimeEventListener) trace);
+        // The area's calendar is a fact of every decision: the rules ask it for meetings and working days.
+        List<Object> withCalendar = new java.util.ArrayList<>(facts.size() + 1);
+        withCalendar.addAll(facts);
+        withCalendar.add(ruleset.calendar());
         try {
-            session.execute(facts);
+            session.execute(withCalendar);
         } catch (RuntimeException e) {
             // Drools wraps what a listener throws from inside a consequence; the cause is the listener's own.
             if (limit.exceeded() != null) {

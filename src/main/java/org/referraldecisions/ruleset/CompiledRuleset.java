@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
+import org.referraldecisions.calendar.MaracCalendar;
 
 /**
  * A rule set ready to decide cases: its manifest, the SHA-256 of its content (and of what it
@@ -24,10 +25,12 @@ public final class CompiledRuleset {
     private final Map<String, RuleInfo> rulesByQualifiedName;
     private final List<RulesetFiles> files;
     private final Parameters parameters;
+    private final MaracCalendar calendar;
 
     CompiledRuleset(Manifest manifest, String sha256, KieBase kieBase, List<RuleInfo> rules, Map<String, String> packageOfRule,
-                    List<RulesetFiles> files, Parameters parameters) {
+                    List<RulesetFiles> files, Parameters parameters, MaracCalendar calendar) {
         this.parameters = parameters;
+        this.calendar = calendar;
         this.manifest = manifest;
         this.files = List.copyOf(files);
         this.sha256 = sha256;
@@ -76,6 +79,14 @@ public final class CompiledRuleset {
     /** The figures policy owners may revise: this rule set's own parameters, then those of what it includes. */
     public Parameters parameters() {
         return parameters;
+    }
+
+    /**
+     * The area's MARAC meetings and the bank holidays its working days skip, a fact in every decision's session
+     * ({@link MaracCalendar#NONE} for a library, and meetings empty for an area without calendar files).
+     */
+    public MaracCalendar calendar() {
+        return calendar;
     }
 
     /** Every rule in the rule set, its includes' rules too, in the order they are listed to policy owners. */

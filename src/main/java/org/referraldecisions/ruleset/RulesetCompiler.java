@@ -24,6 +24,8 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.io.ResourceFactory;
+import org.referraldecisions.calendar.CalendarReader;
+import org.referraldecisions.calendar.MaracCalendar;
 
 /**
  * Compiles rule sets into immutable {@link KieBase}s and checks what policy owners are promised: every
@@ -48,9 +50,13 @@ final class RulesetCompiler {
         private final Collection<KiePackage> packages;
         /** Each package name to the first file that declares it, as shown to policy owners. */
         private final Map<String, String> fileOfPackage;
+        /** The area's meeting calendar and bank holidays ({@link MaracCalendar#NONE} for a library). */
+        private final MaracCalendar calendar;
 
-        private Packages(RulesetFiles files, String displayRoot, Collection<KiePackage> packages, Map<String, String> fileOfPackage) {
+        private Packages(RulesetFiles files, String displayRoot, Collection<KiePackage> packages, Map<String, String> fileOfPackage,
+                         MaracCalendar calendar) {
             this.files = files;
+            this.calendar = calendar;
             this.displayRoot = displayRoot;
             this.packages = packages;
             this.fileOfPackage = fileOfPackage;
@@ -133,7 +139,21 @@ final class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new RulesetException(problems);
         }
-        return new Packages(files, displayRoot, List.copyOf(builder.getKnowledgePackages()), fileOfPackage);
+        MaracCalendar calendar = calendar(files, displayRoot, problems);
+        if (!problems.isEmpty()) {
+            throw new RulesetException(problems);
+        }
+        return new Packages(files, displayRoot, List.copyOf(builder.getKnowledgePackages()), fileOfPackage, calendar);
+    }
+
+    /** The area's calendar, checked like its DRL: a bad date or a meeting on a non-working day is a problem with file and line. */
+    private static MaracCalendar calendar(RulesetFiles files, String displayRoot, List<String> problems) {
+        if (files.manifest().library()) {
+            return MaracCalendar.NONE;
+        }
+        Map<String, String> calendarFiles = new java.util.TreeMap<>(files.data());
+        String holidays = calendarFiles.remove(CalendarReader.BANK_HOLIDAYS);
+        return CalendarReader.read(files.manifest().area(), calendarFiles, holidays, displayRoot, problems);
     }
 
     /** The rule base of a rule set: its own packages and those of each rule set it includes, in manifest order. */
@@ -177,7 +197,7 @@ final class RulesetCompiler {
             parameters = parameters.and(Parameters.of(included));
         }
         return new CompiledRuleset(own.files.manifest(), RulesetHasher.sha256(own.files, includedFiles), kieBase, rules, packageOfRule, files,
-                parameters);
+                parameters, own.calendar);
     }
 
     private static List<RuleInfo> describe(KieBase kieBase, Map<String, RulesetId> rulesetOfPackage,

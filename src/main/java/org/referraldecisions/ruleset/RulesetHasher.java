@@ -9,8 +9,10 @@ import java.util.Map;
 
 /**
  * The SHA-256 identity of a rule set: every file's path and content, the rule set's own first and
- * then each include in manifest order, the DRL files of each by name. Equal hashes mean the same rules
- * decided the case, in any run of the service.
+ * then each include in manifest order, the DRL files of each by name, then an area's data files (the bank
+ * holidays and its MARAC calendar, by their path under the rules directory). Equal hashes mean the same rules
+ * and the same dates decided the case, in any run of the service: a coordinator's calendar edit gives every
+ * version of the area a new hash, as it can change the meeting a case is listed at.
  */
 final class RulesetHasher {
 
@@ -29,6 +31,9 @@ final class RulesetHasher {
         entry(digest, prefix + RulesetReader.MANIFEST, files.manifestText());
         for (Map.Entry<String, String> drl : files.drl().entrySet()) { // in name order: RulesetFiles keeps them sorted
             entry(digest, prefix + drl.getKey(), drl.getValue());
+        }
+        for (Map.Entry<String, String> data : files.data().entrySet()) { // sorted too; paths under the rules directory
+            entry(digest, data.getKey(), data.getValue());
         }
     }
 

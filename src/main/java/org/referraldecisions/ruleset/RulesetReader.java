@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.referraldecisions.calendar.CalendarReader;
+
 /**
  * Finds every rule set under a rules directory ({@code <area>/<version>/ruleset.yaml}) and reads its
  * files. The directory names must match the manifest, so what a policy owner sees on disk is what runs.
@@ -65,7 +67,30 @@ public final class RulesetReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RulesetFiles(manifest, directory, manifestText, drl);
+        return new RulesetFiles(manifest, directory, manifestText, drl, manifest.library() ? Map.of() : data(rulesRoot, manifest.area()));
+    }
+
+    /**
+     * An area's data: the bank holidays at the root of the rules directory and the area's calendar files
+     * ({@code <area>/calendar/*.yaml}), shared by all its versions and part of each version's hash.
+     */
+    static Map<String, String> data(Path rulesRoot, String area) {
+        Map<String, String> data = new TreeMap<>();
+        Path holidays = rulesRoot.resolve(CalendarReader.BANK_HOLIDAYS);
+        if (Files.isRegularFile(holidays)) {
+            data.put(CalendarReader.BANK_HOLIDAYS, readString(holidays));
+        }
+        Path calendar = rulesRoot.resolve(area).resolve(CalendarReader.CALENDAR_DIRECTORY);
+        if (Files.isDirectory(calendar)) {
+            try (Stream<Path> files = Files.list(calendar)) {
+                for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                    data.put(area + "/" + CalendarReader.CALENDAR_DIRECTORY + "/" + file.getFileName(), readString(file));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return data;
     }
 
     static String display(Path rulesRoot, Path directory) {

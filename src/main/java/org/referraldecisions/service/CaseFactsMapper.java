@@ -11,6 +11,8 @@ import org.referraldecisions.decision.facts.CurrentIncident;
 import org.referraldecisions.decision.facts.DashAnswer;
 import org.referraldecisions.decision.facts.DashAssessment;
 import org.referraldecisions.decision.facts.DashQuestion;
+import org.referraldecisions.decision.facts.Disclosure;
+import org.referraldecisions.decision.facts.Locality;
 import org.referraldecisions.decision.facts.MappaScreening;
 import org.referraldecisions.decision.facts.Offender;
 import org.referraldecisions.decision.facts.Perpetrator;
@@ -56,7 +58,9 @@ public final class CaseFactsMapper {
                         isTrue(r.urgency().possibleHomicide()), isTrue(r.urgency().riskToChildren())),
                 offender(r.offender()),
                 screening(r.mappaScreening()),
-                isTrue(r.maracPlanInsufficient()));
+                isTrue(r.maracPlanInsufficient()),
+                r.locality() == null ? null : new Locality(r.locality()),
+                r.disclosureDate() == null ? null : new Disclosure(r.disclosureDate()));
     }
 
     private static DashAssessment dash(DecisionRequestV1.Dash dash) {

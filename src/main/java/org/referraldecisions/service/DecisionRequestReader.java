@@ -167,6 +167,7 @@ public final class DecisionRequestReader {
         if (r.currentIncident() != null) {
             eventDate(r.currentIncident().date(), asOf, "currentIncident.date", errors);
         }
+        eventDate(r.disclosureDate(), asOf, "disclosureDate", errors);
     }
 
     /** {@code asOf} if it is a date the service decides for, else null (and the error). */

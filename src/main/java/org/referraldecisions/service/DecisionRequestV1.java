@@ -46,13 +46,21 @@ public record DecisionRequestV1(
         @Valid Urgency urgency,
         @Valid Offender offender,
         @Valid MappaScreening mappaScreening,
-        Boolean maracPlanInsufficient) {
+        Boolean maracPlanInsufficient,
+        @Schema(description = "when the abuse was disclosed or the risk assessment done (YYYY-MM-DD); optional, not after asOf"
+                + " nor before 1900-01-01. Areas that count from disclosure (e.g. a referral heard within 6 weeks of it) use it")
+        LocalDate disclosureDate,
+        @Schema(description = "the area's locality whose MARAC hears the case, as the area's calendar names it (Cleveland: "
+                + "'North Tees' or 'South Tees'; GET /v1/rulesets lists each area's localities); optional. Never a postcode or "
+                + "address. Without it no meeting is listed. An unknown locality is refused (400)", example = "North Tees")
+        @Size(min = 1, max = 64)
+        String locality) {
 
     /** A copy with {@code asOf} filled in. */
     DecisionRequestV1 withAsOf(LocalDate date) {
         return new DecisionRequestV1(caseRef, area, date, rulesetVersion, victim, perpetrator, dash, policeIncidents,
                 professionalJudgement, previousMaracReferral, currentIncident, context, consent, urgency, offender,
-                mappaScreening, maracPlanInsufficient);
+                mappaScreening, maracPlanInsufficient, disclosureDate, locality);
     }
 
     public record Victim(

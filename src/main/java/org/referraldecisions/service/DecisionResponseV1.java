@@ -30,7 +30,41 @@ public record DecisionResponseV1(
     public record Ruleset(String area, String version, String sha256) {
     }
 
-    public record Marac(boolean refer, List<MaracGround> grounds, boolean repeat, HearingType hearing, LeadForum lead) {
+    /**
+     * @param listing where and by when a referred case is heard; absent when the case is not referred, or no meeting
+     *                could be listed (no locality given, or a date beyond the area's loaded calendar: see {@code warnings})
+     */
+    public record Marac(boolean refer, List<MaracGround> grounds, boolean repeat, HearingType hearing, LeadForum lead,
+                        @Schema(description = "where and by when a referred case is heard, worked out by the area's rules from asOf, "
+                                + "disclosureDate, locality and the area's MARAC calendar; absent when not referred or no meeting "
+                                + "could be listed (a warning then says why)")
+                        Listing listing) {
+    }
+
+    /**
+     * The meeting a referred case should be heard at, or for an emergency hearing the date it is held by.
+     *
+     * @param meetingDate       the MARAC meeting the case should be heard at (absent for an emergency hearing)
+     * @param locality          the locality that meeting serves
+     * @param referralDeadline  the last day the referral may reach the MARAC for that meeting (absent for an emergency hearing)
+     * @param late              true when the referral missed the next meeting's deadline, so {@code meetingDate} is a later
+     *                          meeting (absent for an emergency hearing)
+     * @param lateMeans         what a late referral means in this area, in the protocol's words (absent when not late)
+     * @param emergencyDeadline the date by which the emergency hearing is held, instead of a listed meeting
+     * @param citation          the paragraph(s) the listing follows
+     */
+    @Schema(name = "MaracListing", description = "Which MARAC hears the case and by when the referral must arrive; or, for an"
+            + " emergency hearing, the date it is held by. Dates are ISO YYYY-MM-DD.")
+    public record Listing(
+            @Schema(description = "the MARAC meeting the case should be heard at; absent for an emergency hearing") LocalDate meetingDate,
+            @Schema(description = "the locality that meeting serves, as the area's calendar names it") String locality,
+            @Schema(description = "the last day the referral may arrive for that meeting (N working days before it, N the area's"
+                    + " figure); absent for an emergency hearing") LocalDate referralDeadline,
+            @Schema(description = "true when the referral missed the next meeting's deadline and meetingDate is a later one;"
+                    + " absent for an emergency hearing") Boolean late,
+            @Schema(description = "what a late referral means in this area; absent when not late") String lateMeans,
+            @Schema(description = "for an emergency hearing: the date by which it is held, instead of a listed meeting") LocalDate emergencyDeadline,
+            @Schema(description = "the paragraph(s) the listing follows, e.g. \"Cleveland 7.1.1, Cleveland 8.1.4\"") String citation) {
     }
 
     public record InformationSharing(SharingBasis basis) {
@@ -39,13 +73,21 @@ public record DecisionResponseV1(
     public record Mappa(boolean eligible, Integer category, Integer recommendedLevel, boolean leads) {
     }
 
-    public record Action(String code, String owner, String citation) {
+    /** @param dueBy the date by which the action is due, where its paragraph gives a time; absent otherwise */
+    public record Action(String code, String owner, String citation,
+                         @Schema(description = "the date (ISO YYYY-MM-DD) by which the action is due, where its paragraph gives a time"
+                                 + " (24 hours, N working days, N days before the meeting); absent otherwise") LocalDate dueBy) {
     }
 
     public record FiredRule(String rule, String ruleset, List<String> citations, String explanation) {
     }
 
     public record Unmet(String criterion, String explanation) {
+    }
+
+    private static Listing listing(org.referraldecisions.decision.facts.Listing l) {
+        return l == null ? null : new Listing(l.meetingDate(), l.locality(), l.referralDeadline(), l.late(), l.lateMeans(),
+                l.emergencyDeadline(), l.citation());
     }
 
     static DecisionResponseV1 of(String decisionId, DecisionRequestV1 request, Instant decidedAt, Decision d) {
@@ -55,10 +97,10 @@ public record DecisionResponseV1(
                 request.asOf(),
                 decidedAt,
                 new Ruleset(d.ruleset().area(), d.ruleset().version(), d.rulesetSha256()),
-                new Marac(d.refer(), d.grounds(), d.repeat(), d.hearing(), d.lead()),
+                new Marac(d.refer(), d.grounds(), d.repeat(), d.hearing(), d.lead(), listing(d.listing())),
                 new InformationSharing(d.informationSharing()),
                 new Mappa(d.mappa().eligible(), d.mappa().category(), d.mappa().recommendedLevel(), d.mappa().leads()),
-                d.actions().stream().map(a -> new Action(a.code(), a.owner(), a.citation())).toList(),
+                d.actions().stream().map(a -> new Action(a.code(), a.owner(), a.citation(), a.dueBy())).toList(),
                 d.firedRules().stream().map(f -> new FiredRule(f.rule(), f.ruleset().toString(), f.citations(), f.explanation())).toList(),
                 d.unmetCriteria().stream().map(u -> new Unmet(u.criterion(), u.explanation())).toList(),
                 d.warnings());

@@ -1,6 +1,8 @@
 package org.referraldecisions.service;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -76,6 +78,7 @@ public final class DecisionService {
     public Unrecorded decideUnrecorded(DecisionRequestV1 request) {
         long started = System.nanoTime();
         CompiledRuleset ruleset = registry.current().select(request.area(), request.asOf(), request.rulesetVersion());
+        checkLocality(ruleset, request);
         DecisionResponseV1 response = decideWith(ruleset, request);
         return new Unrecorded(request, ruleset, response, System.nanoTime() - started);
     }
@@ -88,7 +91,23 @@ public final class DecisionService {
 
     /** Decides without recording: for warming the engine up, whose decisions are about nobody. */
     public DecisionResponseV1 rehearse(DecisionRequestV1 request) {
-        return decideWith(registry.current().select(request.area(), request.asOf(), request.rulesetVersion()), request);
+        CompiledRuleset ruleset = registry.current().select(request.area(), request.asOf(), request.rulesetVersion());
+        checkLocality(ruleset, request);
+        return decideWith(ruleset, request);
+    }
+
+    /**
+     * A locality must be one the area's calendar names: only the rule set chosen knows them, so this is checked here
+     * rather than with the other fields, and refused the same way (400 naming {@code locality}; nothing recorded).
+     */
+    static void checkLocality(CompiledRuleset ruleset, DecisionRequestV1 request) {
+        String locality = request.locality();
+        if (locality != null && !ruleset.calendar().hasLocality(locality)) {
+            Set<String> known = ruleset.calendar().localities();
+            throw new InvalidRequestException(List.of(new FieldError("locality", known.isEmpty()
+                    ? "is not known: " + request.area() + " has no MARAC calendar, so no locality can be given"
+                    : "is not a locality of " + request.area() + "; one of " + String.join(", ", known))));
+        }
     }
 
     /** Waits for a result (a recorded decision, compiled rule sets); a failure is rethrown as it was raised. */

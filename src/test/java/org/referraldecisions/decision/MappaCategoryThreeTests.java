@@ -115,7 +115,7 @@ class MappaCategoryThreeTests {
                 new DashAssessment(9, 0, 27, 27, true), List.of(),
                 new ProfessionalJudgement(true, List.of(JudgementGround.ESCALATION), "escalating"),
                 null, null, new SafeguardingContext(false, false, false), new Consent(true, true, false, true),
-                new Urgency(false, false, false, false), offender, checklist, false);
+                new Urgency(false, false, false, false), offender, checklist, false, null, null);
         return DecisionEngine.decide(ruleset, facts).mappa();
     }
 }

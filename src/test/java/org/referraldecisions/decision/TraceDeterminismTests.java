@@ -61,6 +61,6 @@ class TraceDeterminismTests {
                 new SafeguardingContext(false, false, false), new Consent(true, false, true, true),
                 new Urgency(true, false, false, false),
                 new Offender(false, true, 14, false, true, true, RiskOfSeriousHarm.HIGH, 1, ManagingAgency.PROBATION),
-                null, false);
+                null, false, null, null);
     }
 }
