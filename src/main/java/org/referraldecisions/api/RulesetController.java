@@ -9,6 +9,7 @@ import java.util.Map;
 import java.net.URI;
 
 import org.referraldecisions.audit.ReloadLog;
+import org.referraldecisions.calendar.MaracCalendar;
 import org.referraldecisions.golden.GatedReload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,16 @@ class RulesetController {
 
     record RulesetSummary(String area, String version, String kind, LocalDate effectiveFrom, LocalDate effectiveTo,
                           String sha256, int ruleCount, List<String> includes, List<String> sources, String description,
-                          List<SourceSummary> sourceDocuments, Map<String, Integer> parameters) {
+                          List<SourceSummary> sourceDocuments, Map<String, Integer> parameters, CalendarSummary calendar) {
+    }
+
+    /**
+     * An area's MARAC calendar as loaded (absent for a library): the first and last meeting (no case is listed after
+     * the last), its localities, the years of bank holidays known, and the SHA-256 of the calendar files and bank
+     * holidays (which the rule set's own sha256 also covers).
+     */
+    record CalendarSummary(LocalDate firstMeeting, LocalDate lastMeeting, int meetings, List<String> localities,
+                           LocalDate bankHolidaysFrom, LocalDate bankHolidaysTo, String sha256) {
     }
 
     /** A protocol document as the manifest lists it: the short name citations begin with, the file, its date. */
@@ -130,7 +140,16 @@ class RulesetController {
                 r.manifest().includes().stream().map(RulesetId::toString).toList(),
                 r.manifest().sources().stream().map(Source::document).toList(), r.manifest().description(),
                 r.manifest().sources().stream().map(s -> new SourceSummary(s.cite(), s.document(), s.dated(), s.national())).toList(),
-                r.parameters().values());
+                r.parameters().values(), calendar(r));
+    }
+
+    private static CalendarSummary calendar(CompiledRuleset r) {
+        if (r.manifest().library()) {
+            return null;
+        }
+        MaracCalendar c = r.calendar();
+        return new CalendarSummary(c.firstMeeting(), c.lastMeeting(), c.meetings().size(), List.copyOf(c.localities()),
+                c.bankHolidays().from(), c.bankHolidays().to(), c.sha256());
     }
 
     private static RuleSummary rule(RuleInfo info) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -110,12 +111,20 @@ final class Tools {
     }
 
     static int lint(Options o, PrintStream out) {
+        return lint(o, out, LocalDate.now(DecisionRequestReader.UK));
+    }
+
+    /** As above, with "today" given: warnings about calendars running out are relative to it. */
+    static int lint(Options o, PrintStream out, LocalDate today) {
         List<String> problems = RulesetLint.lint(o.rules());
+        List<String> warnings = problems.isEmpty() ? RulesetLint.warnings(o.rules(), today) : List.of();
         if (o.json()) {
-            out.println(JSON.writeValueAsString(Map.of("problems", problems)));
+            out.println(JSON.writeValueAsString(Map.of("problems", problems, "warnings", warnings)));
         } else {
             problems.forEach(p -> out.println("LINT " + p));
-            out.println(problems.isEmpty() ? "no problems" : problems.size() + " problems");
+            warnings.forEach(w -> out.println("WARN " + w));
+            out.println((problems.isEmpty() ? "no problems" : problems.size() + " problems")
+                    + (warnings.isEmpty() ? "" : "; " + warnings.size() + " warnings"));
         }
         return problems.isEmpty() ? 0 : 1;
     }

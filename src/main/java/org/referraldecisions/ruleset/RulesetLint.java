@@ -1,11 +1,15 @@
 package org.referraldecisions.ruleset;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.referraldecisions.calendar.CalendarReader;
+import org.referraldecisions.calendar.MaracCalendar;
 
 /**
  * Checks of a rules directory beyond compiling: every rule cites only the documents its own manifest lists
@@ -20,7 +24,50 @@ public final class RulesetLint {
     /** The phases documented in rules/README.md. */
     static final Set<Integer> PHASES = Set.of(100, 95, 90, 85, 80, 70, 60, 55, 50, 45, 40, 35, 20, 10);
 
+    /** How long before an area's calendar (or the bank holidays) runs out lint starts warning. */
+    public static final int CALENDAR_WARNING_DAYS = 60;
+
     private RulesetLint() {
+    }
+
+    /**
+     * What will soon need a coordinator's attention, relative to {@code today} (a parameter so tests can fix it):
+     * an area whose MARAC calendar's last meeting, or whose bank holidays' last known day, is within
+     * {@value #CALENDAR_WARNING_DAYS} days (or already past). Warnings do not fail lint. Empty when the rules do not load
+     * (those problems are {@link #lint}'s).
+     */
+    public static List<String> warnings(Path rulesDir, LocalDate today) {
+        RulesetCatalog catalog;
+        try {
+            catalog = RulesetLoader.load(rulesDir);
+        } catch (RulesetException e) {
+            return List.of();
+        }
+        return warnings(catalog, today);
+    }
+
+    static List<String> warnings(RulesetCatalog catalog, LocalDate today) {
+        List<String> warnings = new ArrayList<>();
+        LocalDate horizon = today.plusDays(CALENDAR_WARNING_DAYS);
+        for (String area : catalog.areas()) {
+            List<CompiledRuleset> versions = catalog.versionsOf(area);
+            MaracCalendar calendar = versions.get(versions.size() - 1).calendar();
+            String where = "rules/" + area + "/" + CalendarReader.CALENDAR_DIRECTORY + "/";
+            if (calendar.lastMeeting() == null) {
+                warnings.add(where + ": " + area + " has no MARAC calendar; no referred case is listed at a meeting");
+            } else if (calendar.lastMeeting().isBefore(horizon)) {
+                warnings.add(where + (calendar.lastMeeting().getYear()) + ".yaml: " + area + "'s MARAC calendar runs out on "
+                        + calendar.lastMeeting() + (calendar.lastMeeting().isBefore(today) ? " (already past)" : "")
+                        + "; add " + where + (calendar.lastMeeting().getYear() + 1) + ".yaml with the coordinator's dates"
+                        + " (after it, referred cases are decided without a meeting listed)");
+            }
+            LocalDate knownTo = calendar.bankHolidays().to();
+            if (knownTo != null && knownTo.isBefore(horizon)) {
+                warnings.add("rules/" + CalendarReader.BANK_HOLIDAYS + ": the bank holidays run out on " + knownTo
+                        + "; add " + (knownTo.getYear() + 1) + "'s from GOV.UK (working days after it cannot be counted)");
+            }
+        }
+        return warnings.stream().distinct().toList();
     }
 
     /** Every problem found; empty when the rules are clean. Load errors are returned as problems too. */
