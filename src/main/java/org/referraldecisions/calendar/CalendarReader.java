@@ -71,8 +71,9 @@ public final class CalendarReader {
         }
         List<Meeting> meetings = new ArrayList<>();
         Set<String> localities = new TreeSet<>();
+        Set<Integer> years = new TreeSet<>();
         for (Map.Entry<String, String> file : new TreeMap<>(calendarFiles).entrySet()) {
-            meetings.addAll(calendarFile(area, displayRoot + "/" + file.getKey(), file.getValue(), holidays, localities, problems));
+            meetings.addAll(calendarFile(area, displayRoot + "/" + file.getKey(), file.getValue(), holidays, localities, years, problems));
         }
         meetings.sort(java.util.Comparator.comparing(Meeting::date).thenComparing(Meeting::locality));
         MessageDigest digest = sha256();
@@ -80,7 +81,7 @@ public final class CalendarReader {
         if (bankHolidaysText != null) {
             entry(digest, BANK_HOLIDAYS, bankHolidaysText);
         }
-        return new MaracCalendar(area, meetings, localities, holidays, HexFormat.of().formatHex(digest.digest()));
+        return new MaracCalendar(area, years, meetings, localities, holidays, HexFormat.of().formatHex(digest.digest()));
     }
 
     static BankHolidays bankHolidays(String file, String text, List<String> problems) {
@@ -138,7 +139,7 @@ public final class CalendarReader {
     }
 
     private static List<Meeting> calendarFile(String area, String file, String text, BankHolidays holidays, Set<String> allLocalities,
-                                              List<String> problems) {
+                                              Set<Integer> years, List<String> problems) {
         MappingNode root = root(file, text, problems);
         if (root == null) {
             return List.of();
@@ -153,6 +154,7 @@ public final class CalendarReader {
         String expectedName = file.substring(file.lastIndexOf('/') + 1);
         try {
             year = Integer.valueOf(yearText);
+            years.add(year);
             if (!expectedName.equals(year + ".yaml")) {
                 problems.add(at(file, keys.get("year")) + ": the calendar for " + year + " must be named " + year + ".yaml");
             }

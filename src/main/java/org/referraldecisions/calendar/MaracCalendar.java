@@ -22,9 +22,10 @@ import java.util.TreeSet;
 public final class MaracCalendar {
 
     /** An area with no calendar: no meetings, no known bank holidays. */
-    public static final MaracCalendar NONE = new MaracCalendar("", List.of(), Set.of(), BankHolidays.NONE, "");
+    public static final MaracCalendar NONE = new MaracCalendar("", Set.of(), List.of(), Set.of(), BankHolidays.NONE, "");
 
     private final String area;
+    private final Set<Integer> years;
     private final NavigableMap<LocalDate, List<Meeting>> meetingsByDate;
     private final List<Meeting> meetings;
     private final Set<String> localities;
@@ -32,12 +33,16 @@ public final class MaracCalendar {
     private final String sha256;
 
     /**
+     * @param years        the years the coordinator has given the meetings of (one calendar file each): outside them
+     *                     nothing is known, so no meeting is ever found there
      * @param meetings     the area's meetings, in date order
      * @param localities   every locality name the area's calendar files declare
      * @param sha256       the SHA-256 of the calendar files and the bank holidays it was read from
      */
-    public MaracCalendar(String area, List<Meeting> meetings, Set<String> localities, BankHolidays bankHolidays, String sha256) {
+    public MaracCalendar(String area, Set<Integer> years, List<Meeting> meetings, Set<String> localities, BankHolidays bankHolidays,
+                         String sha256) {
         this.area = area;
+        this.years = Collections.unmodifiableSet(new TreeSet<>(years));
         this.meetings = List.copyOf(meetings);
         this.localities = Collections.unmodifiableSet(new TreeSet<>(localities));
         this.bankHolidays = bankHolidays;
@@ -86,16 +91,27 @@ public final class MaracCalendar {
         return sha256;
     }
 
+    /** The years whose meetings are loaded. */
+    public Set<Integer> years() {
+        return years;
+    }
+
     /**
      * The first meeting for {@code locality} strictly after {@code date} (a meeting held that day has long passed
-     * its referral cut-off); null if the calendar has none after it.
+     * its referral cut-off); null if it is not known: the date's year has no calendar loaded, or no meeting for the
+     * locality follows it before a year with no calendar (a meeting is never guessed across a year nobody listed).
      */
     public Meeting nextMeeting(LocalDate date, String locality) {
-        if (date == null || locality == null) {
+        if (date == null || locality == null || !years.contains(date.getYear())) {
             return null;
         }
         for (List<Meeting> onDay : meetingsByDate.tailMap(date, false).values()) {
             for (Meeting m : onDay) {
+                for (int year = date.getYear() + 1; year <= m.date().getYear(); year++) {
+                    if (!years.contains(year)) {
+                        return null;
+                    }
+                }
                 if (m.locality().equals(locality)) {
                     return m;
                 }

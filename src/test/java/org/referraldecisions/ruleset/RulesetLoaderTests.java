@@ -38,7 +38,8 @@ class RulesetLoaderTests {
     /**
      * The hash must be the same in every run of the service (the decision log and the archive key on it), so it
      * is recomputed here from the files on disk by the documented scheme, independently of the service's code:
-     * the rule set's own files then its include's, each rule set's manifest first and then its DRL files by name.
+     * the rule set's own files then its include's, each rule set's manifest first and then its DRL files by name;
+     * after an area's DRL, its data by path under the rules directory: the bank holidays, then its calendar files.
      */
     @Test
     void hashIsTheDocumentedDigestOfTheFilesInNameOrderInEveryRun() throws Exception {
@@ -57,6 +58,21 @@ class RulesetLoaderTests {
                 digest.update(path);
                 digest.update((content.length + ":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 digest.update(content);
+            }
+            if (dir.startsWith("cleveland/")) {
+                java.util.List<String> data = new java.util.ArrayList<>(java.util.List.of("bank-holidays.yaml"));
+                try (var files = Files.list(Fixtures.RULES.resolve("cleveland/calendar"))) {
+                    files.map(f -> "cleveland/calendar/" + f.getFileName()).sorted().forEach(data::add);
+                }
+                assertThat(data).as("the bank holidays and several calendar years").hasSizeGreaterThan(2);
+                for (String name : data) {
+                    byte[] path = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    byte[] content = Files.readAllBytes(Fixtures.RULES.resolve(name));
+                    digest.update((path.length + ":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    digest.update(path);
+                    digest.update((content.length + ":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    digest.update(content);
+                }
             }
         }
         String expected = java.util.HexFormat.of().formatHex(digest.digest());
