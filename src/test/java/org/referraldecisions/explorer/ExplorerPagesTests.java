@@ -211,6 +211,14 @@ class ExplorerPagesTests {
     }
 
     @Test
+    void anAreaWithNoRulesIsReportedBesideTheAreaField() throws Exception {
+        String page = mvc.perform(post("/explorer/try").param("action", "rehearse").param("caseRef", "EXP-AREA-1").param("area", "nowhere")
+                .param("asOf", "2026-06-15").param("victim.age", "34").param("victim.relationship", "EX_PARTNER").param("perpetrator.age", "36")
+                .with(REVIEWER).with(csrf())).andReturn().getResponse().getContentAsString();
+        assertThat(errorBeside(page, "f-area")).contains("no rule set for area ", "nowhere");
+    }
+
+    @Test
     void aGoldenCasePrefillsTheFormWithoutDecidingIt() throws Exception {
         String name = "cleveland/version-by-date-2026-04-01-repeat-under-2026-04.json";
         String page = mvc.perform(post("/explorer/try").param("action", "prefill").param("goldenCase", name).with(CALLER).with(csrf()))
@@ -234,6 +242,18 @@ class ExplorerPagesTests {
         String unknown = mvc.perform(post("/explorer/review").param("decisionId", "no-such-id").with(REVIEWER).with(csrf()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(unknown).contains("No decision with that id is in the log.");
+    }
+
+    @Test
+    void aCaseDecidedTwiceIsListedNewestFirstToChooseFrom() throws Exception {
+        mvc.perform(clevelandCase("EXP-HISTORY-1", "decide").with(CALLER).with(csrf()));
+        mvc.perform(clevelandCase("EXP-HISTORY-1", "decide").with(CALLER).with(csrf()));
+        List<ReviewService.Logged> logged = reviews.history("test", "EXP-HISTORY-1");
+        assertThat(logged).hasSize(2);
+        String page = mvc.perform(post("/explorer/review").param("caseRef", "EXP-HISTORY-1").with(REVIEWER).with(csrf()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Decisions for case <span>EXP-HISTORY-1</span>, newest first").doesNotContain("id=\"logged-heading\"");
+        assertThat(page.indexOf("Open " + logged.get(0).decisionId())).isPositive().isLessThan(page.indexOf("Open " + logged.get(1).decisionId()));
     }
 
     @Test
