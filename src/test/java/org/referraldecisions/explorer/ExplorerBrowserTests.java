@@ -97,6 +97,9 @@ class ExplorerBrowserTests {
         browser.findElement(By.id("prefill")).click();
         assertThat(browser.findElement(By.id("prefilled")).getText()).contains(CLEVELAND_CASE);
         assertThat(browser.findElement(By.id("f-victim-age")).getAttribute("value")).isEqualTo("34");
+        assertThat(browser.findElements(By.cssSelector("#f-dash tbody tr"))).hasSize(27);
+        assertThat(browser.findElement(By.cssSelector("input[name='dash.answers.very_frightened'][value='YES']")).isSelected()).isTrue();
+        screenshotAt("03a-try-a-case-dash-checklist", "f-dash", "start");
         browser.findElement(By.id("decide")).click();
         assertThat(browser.findElement(By.id("recorded")).getText()).contains("recorded in the decision log");
         assertThat(browser.findElement(By.id("decision-heading")).getText()).isEqualTo("Refer to MARAC");
@@ -119,7 +122,7 @@ class ExplorerBrowserTests {
         assertThat(browser.findElements(By.id("decision-heading"))).isEmpty();
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
         browser.findElement(By.cssSelector("#error-summary a[href='#f-victim-age']")).click();
-        screenshotAt("04-try-a-case-validation-error", "f-victim-age");
+        screenshotAt("04-try-a-case-validation-error", "f-victim-age", "center");
 
         // Rule sets.
         browser.findElement(By.linkText("Rule sets")).click();
@@ -155,7 +158,7 @@ class ExplorerBrowserTests {
         Files.write(SCREENSHOTS.resolve("09-review-printed.pdf"), pdf);
         browser.findElement(By.id("verify")).click();
         assertThat(browser.findElement(By.id("verification")).getText()).startsWith("The decision log is intact.");
-        screenshotAt("10-review-verified", "verification");
+        screenshotAt("10-review-verified", "verification", "center");
         assertThat(browser.getCurrentUrl()).doesNotContain(decisionId);
 
         // Sign out: the review pages are closed again.
@@ -197,8 +200,8 @@ class ExplorerBrowserTests {
     }
 
     /** The part of the page around an element (the error beside a field, a result). */
-    private void screenshotAt(String name, String elementId) throws IOException {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'})", elementId);
+    private void screenshotAt(String name, String elementId, String block) throws IOException {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView({block: arguments[1]})", elementId, block);
         Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }
