@@ -261,6 +261,18 @@ class ExplorerPagesTests {
         String page = mvc.perform(post("/explorer/compare").param("from", "cleveland@2017-10").param("to", "cleveland@2026-04")
                 .with(REVIEWER).with(csrf())).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"impact-summary\"", "Cases per kind of change", "marac.repeat");
+        assertThat(page).contains("golden cases of the area").doesNotContainPattern("and <span>\\d+</span> logged decisions");
+
+        mvc.perform(clevelandCase("EXP-CORPUS-1", "decide").with(CALLER).with(csrf()));
+        String withLog = mvc.perform(post("/explorer/compare").param("from", "cleveland@2017-10").param("to", "cleveland@2026-04")
+                .param("includeLog", "true").param("logFrom", "2000-01-01").with(REVIEWER).with(csrf())).andReturn().getResponse().getContentAsString();
+        Matcher logged = Pattern.compile("and <span>(\\d+)</span> logged decisions").matcher(withLog);
+        assertThat(logged.find()).as("the log is part of the corpus").isTrue();
+        assertThat(Integer.parseInt(logged.group(1))).isPositive();
+        String noDate = mvc.perform(post("/explorer/compare").param("from", "cleveland@2017-10").param("to", "cleveland@2026-04")
+                .param("includeLog", "true").with(REVIEWER).with(csrf())).andReturn().getResponse().getContentAsString();
+        assertThat(noDate).contains("give the first day decided").doesNotContain("id=\"impact-summary\"");
+
         String same = mvc.perform(post("/explorer/compare").param("from", "cleveland@2017-10").param("to", "lancashire@2019-12")
                 .with(REVIEWER).with(csrf())).andReturn().getResponse().getContentAsString();
         assertThat(same).contains("Choose two versions of the same area.");
