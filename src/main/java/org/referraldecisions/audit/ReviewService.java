@@ -1,6 +1,8 @@
 package org.referraldecisions.audit;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +35,13 @@ public final class ReviewService {
 
     /** A walk of the hash chain: how many records, and the first that failed (null fields when verified). */
     public record Verification(boolean verified, long records, Long failedSeq, String failedDecisionId, String reason) {
+    }
+
+    /** Logged requests to decide again (a corpus for comparing versions): each with its decision id; how many more there were. */
+    public record Corpus(List<LoggedRequest> requests, int notIncluded, int purged) {
+    }
+
+    public record LoggedRequest(String decisionId, JsonNode request) {
     }
 
     /** The record's bodies were removed under the retention period. */
@@ -87,6 +96,27 @@ public final class ReviewService {
         log.info("decision {} replayed by {}: {}", decisionId, actor, report.identical() ? "identical" : "differs");
         return Optional.of(new Replay(report.decisionId(), report.original(), report.replayedWith(), report.identical(),
                 report.differences().stream().map(d -> new Difference(d.field(), String.valueOf(d.original()), String.valueOf(d.replayed()))).toList()));
+    }
+
+    /**
+     * The requests of an area's logged decisions decided {@code from..to} (UTC days, either open), oldest first, at most
+     * {@code max}: the decision log as a corpus, as {@link LogExport} gives it to the {@code diff} command.
+     */
+    public Corpus corpus(String actor, String area, LocalDate from, LocalDate to, int max) {
+        LogQuery query = new LogQuery(from, to, area, null, null);
+        List<LoggedRequest> requests = new ArrayList<>();
+        int[] counts = new int[2];
+        decisionLog.forEachMatching(query, r -> {
+            if (r.requestJson() == null) {
+                counts[1]++;
+            } else if (requests.size() < max) {
+                requests.add(new LoggedRequest(r.decisionId(), json.readTree(r.requestJson())));
+            } else {
+                counts[0]++;
+            }
+        });
+        log.info("decision log corpus of {} requests ({}) read by {}", requests.size(), query.describe(), actor);
+        return new Corpus(requests, counts[0], counts[1]);
     }
 
     public Verification verify(String actor) {

@@ -8,7 +8,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.CrossOriginEmbedderPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
@@ -70,10 +73,10 @@ class ExplorerSecurity {
     }
 
     /** JWT mode: the explorer has no key list to check a typed key against. */
-    static final class RefuseAllSignIns implements org.springframework.security.authentication.AuthenticationProvider {
+    static final class RefuseAllSignIns implements AuthenticationProvider {
         @Override
-        public org.springframework.security.core.Authentication authenticate(org.springframework.security.core.Authentication attempt) {
-            throw new org.springframework.security.authentication.BadCredentialsException("sign-in with a key is not available in JWT mode");
+        public Authentication authenticate(Authentication attempt) {
+            throw new BadCredentialsException("sign-in with a key is not available in JWT mode");
         }
 
         @Override

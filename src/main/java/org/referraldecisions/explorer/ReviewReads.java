@@ -29,6 +29,10 @@ final class ReviewReads {
         return reviews.replay(actor, decisionId);
     }
 
+    ReviewService.Corpus corpus(String actor, String area, java.time.LocalDate from, java.time.LocalDate to, int max) {
+        return reviews.corpus(actor, area, from, to, max);
+    }
+
     ReviewService.Verification verify(String actor) {
         return reviews.verify(actor);
     }

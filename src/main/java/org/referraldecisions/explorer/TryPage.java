@@ -103,6 +103,7 @@ class TryPage {
         model.addAttribute("dashQuestions", CaseFields.DASH_QUESTIONS);
         model.addAttribute("incidentRows", rows);
         model.addAttribute("goldenCases", golden.cases().stream().map(GoldenCase::name).toList());
+        model.addAttribute("areas", service.catalog().areas());
         return "explorer/try";
     }
 }

@@ -24,7 +24,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.referraldecisions.Fixtures;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,19 +88,22 @@ class ExplorerBrowserTests {
         screenshot("01-sign-in");
         signIn(Fixtures.KEY_ALL_ROLES);
         // Signing in returns to the page asked for.
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Try a case");
+        awaitHeading("Try a case");
         browser.findElement(By.linkText("Home")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("What would you like to do?");
+        awaitHeading("What would you like to do?");
         screenshot("02-home");
 
         // Try a Cleveland case, starting from a golden case.
         browser.findElement(By.linkText("Try a case")).click();
-        new Select(browser.findElement(By.id("f-goldenCase"))).selectByValue(CLEVELAND_CASE);
+        new Select(await(By.id("f-goldenCase"))).selectByValue(CLEVELAND_CASE);
         browser.findElement(By.id("prefill")).click();
-        assertThat(browser.findElement(By.id("prefilled")).getText()).contains(CLEVELAND_CASE);
+        assertThat(await(By.id("prefilled")).getText()).contains(CLEVELAND_CASE);
         assertThat(browser.findElement(By.id("f-victim-age")).getAttribute("value")).isEqualTo("34");
+        assertThat(browser.findElements(By.cssSelector("#f-dash tbody tr"))).hasSize(27);
+        assertThat(browser.findElement(By.cssSelector("input[name='dash.answers.very_frightened'][value='YES']")).isSelected()).isTrue();
+        screenshotAt("03a-try-a-case-dash-checklist", "f-dash", "start");
         browser.findElement(By.id("decide")).click();
-        assertThat(browser.findElement(By.id("recorded")).getText()).contains("recorded in the decision log");
+        assertThat(await(By.id("recorded")).getText()).contains("recorded in the decision log");
         assertThat(browser.findElement(By.id("decision-heading")).getText()).isEqualTo("Refer to MARAC");
         WebElement trace = browser.findElement(By.cssSelector("ol.trace"));
         assertThat(trace.findElements(By.tagName("li"))).isNotEmpty();
@@ -113,40 +118,41 @@ class ExplorerBrowserTests {
         age.clear();
         age.sendKeys("130");
         browser.findElement(By.id("decide")).click();
-        WebElement error = browser.findElement(By.id("f-victim-age-error"));
+        WebElement error = await(By.id("f-victim-age-error"));
         assertThat(error.getText()).contains("120");
         assertThat(error.findElement(By.xpath(".."))).isEqualTo(browser.findElement(By.id("f-victim-age")).findElement(By.xpath("..")));
         assertThat(browser.findElements(By.id("decision-heading"))).isEmpty();
-        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+        // explorer.js moves focus to the list of errors, so a screen reader reads it first.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "error-summary".equals(d.switchTo().activeElement().getAttribute("id")));
         browser.findElement(By.cssSelector("#error-summary a[href='#f-victim-age']")).click();
-        screenshotAt("04-try-a-case-validation-error", "f-victim-age");
+        screenshotAt("04-try-a-case-validation-error", "f-victim-age", "center");
 
         // Rule sets.
         browser.findElement(By.linkText("Rule sets")).click();
         screenshot("05-rule-sets");
-        browser.findElement(By.linkText("cleveland@2026-04")).click();
-        assertThat(browser.findElement(By.cssSelector("ol.rules")).getText()).contains("Cleveland Appendix 2");
+        await(By.linkText("cleveland@2026-04")).click();
+        assertThat(await(By.cssSelector("ol.rules")).getText()).contains("Cleveland Appendix 2");
         screenshot("06-rule-set");
         browser.findElement(By.id("source-link")).click();
-        assertThat(browser.findElement(By.cssSelector("pre.source")).getText()).isNotBlank();
+        assertThat(await(By.cssSelector("pre.source")).getText()).isNotBlank();
         screenshot("07-rule-set-source");
 
         // Compare two Cleveland versions.
         browser.findElement(By.linkText("Compare versions")).click();
-        new Select(browser.findElement(By.id("from"))).selectByValue("cleveland@2017-10");
+        new Select(await(By.id("from"))).selectByValue("cleveland@2017-10");
         new Select(browser.findElement(By.id("to"))).selectByValue("cleveland@2026-04");
         browser.findElement(By.id("compare")).click();
-        assertThat(browser.findElement(By.id("impact-summary")).getText()).matches("[1-9]\\d* of \\d+ golden cases are decided differently.*");
+        assertThat(await(By.id("impact-summary")).getText()).matches("[1-9]\\d* of \\d+ cases are decided differently.*");
         assertThat(browser.findElements(By.cssSelector("article.changed-case"))).isNotEmpty();
         screenshot("08-compare-versions");
 
         // Open the logged decision, replay it, verify the log.
         browser.findElement(By.linkText("Review a decision")).click();
-        browser.findElement(By.id("decisionId")).sendKeys(decisionId);
+        await(By.id("decisionId")).sendKeys(decisionId);
         browser.findElement(By.id("find")).click();
-        assertThat(browser.findElement(By.id("logged-heading")).getText()).contains(decisionId);
+        assertThat(await(By.id("logged-heading")).getText()).contains(decisionId);
         browser.findElement(By.id("replay")).click();
-        assertThat(browser.findElement(By.id("replay-result")).getText()).startsWith("Replayed: identical.");
+        assertThat(await(By.id("replay-result")).getText()).startsWith("Replayed: identical.");
         screenshot("09-review-replayed");
         // A review board prints a decision: the print style sheet drops navigation and buttons and opens the stored bodies.
         Pdf printed = browser.print(new PrintOptions());
@@ -154,13 +160,13 @@ class ExplorerBrowserTests {
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         Files.write(SCREENSHOTS.resolve("09-review-printed.pdf"), pdf);
         browser.findElement(By.id("verify")).click();
-        assertThat(browser.findElement(By.id("verification")).getText()).startsWith("The decision log is intact.");
-        screenshotAt("10-review-verified", "verification");
+        assertThat(await(By.id("verification")).getText()).startsWith("The decision log is intact.");
+        screenshotAt("10-review-verified", "verification", "center");
         assertThat(browser.getCurrentUrl()).doesNotContain(decisionId);
 
         // Sign out: the review pages are closed again.
         browser.findElement(By.id("sign-out")).click();
-        assertThat(browser.findElement(By.id("signed-out")).getText()).isEqualTo("You have signed out.");
+        assertThat(await(By.id("signed-out")).getText()).isEqualTo("You have signed out.");
         screenshot("11-signed-out");
         browser.get(url("/explorer/review"));
         assertThat(browser.getCurrentUrl()).endsWith("/explorer/sign-in");
@@ -172,16 +178,25 @@ class ExplorerBrowserTests {
         assertThat(browser.findElements(By.linkText("Review a decision"))).isEmpty();
         for (String page : new String[] {"/explorer/review", "/explorer/rulesets", "/explorer/compare"}) {
             browser.get(url(page));
-            assertThat(browser.findElement(By.tagName("h1")).getText()).as(page).isEqualTo("Your key does not allow this page");
+            awaitHeading("Your key does not allow this page");
         }
         screenshot("12-caller-refused-review");
         browser.findElement(By.id("sign-out")).click();
     }
 
     private void signIn(String key) {
-        browser.findElement(By.id("key")).sendKeys(key);
+        await(By.id("key")).sendKeys(key);
         browser.findElement(By.id("sign-in")).click();
-        assertThat(browser.findElements(By.id("sign-out"))).as("signed in").isNotEmpty();
+        await(By.id("sign-out"));
+    }
+
+    /** The element, once the page that has it has loaded (a click that submits a form returns before the next page is there). */
+    private WebElement await(By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
+    private void awaitHeading(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
     }
 
     private String url(String path) {
@@ -197,8 +212,8 @@ class ExplorerBrowserTests {
     }
 
     /** The part of the page around an element (the error beside a field, a result). */
-    private void screenshotAt(String name, String elementId) throws IOException {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'})", elementId);
+    private void screenshotAt(String name, String elementId, String block) throws IOException {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView({block: arguments[1]})", elementId, block);
         Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -211,6 +211,14 @@ class ExplorerPagesTests {
     }
 
     @Test
+    void anAreaWithNoRulesIsReportedBesideTheAreaField() throws Exception {
+        String page = mvc.perform(post("/explorer/try").param("action", "rehearse").param("caseRef", "EXP-AREA-1").param("area", "nowhere")
+                .param("asOf", "2026-06-15").param("victim.age", "34").param("victim.relationship", "EX_PARTNER").param("perpetrator.age", "36")
+                .with(REVIEWER).with(csrf())).andReturn().getResponse().getContentAsString();
+        assertThat(errorBeside(page, "f-area")).contains("no rule set for area ", "nowhere");
+    }
+
+    @Test
     void aGoldenCasePrefillsTheFormWithoutDecidingIt() throws Exception {
         String name = "cleveland/version-by-date-2026-04-01-repeat-under-2026-04.json";
         String page = mvc.perform(post("/explorer/try").param("action", "prefill").param("goldenCase", name).with(CALLER).with(csrf()))
@@ -237,10 +245,34 @@ class ExplorerPagesTests {
     }
 
     @Test
+    void aCaseDecidedTwiceIsListedNewestFirstToChooseFrom() throws Exception {
+        mvc.perform(clevelandCase("EXP-HISTORY-1", "decide").with(CALLER).with(csrf()));
+        mvc.perform(clevelandCase("EXP-HISTORY-1", "decide").with(CALLER).with(csrf()));
+        List<ReviewService.Logged> logged = reviews.history("test", "EXP-HISTORY-1");
+        assertThat(logged).hasSize(2);
+        String page = mvc.perform(post("/explorer/review").param("caseRef", "EXP-HISTORY-1").with(REVIEWER).with(csrf()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Decisions for case <span>EXP-HISTORY-1</span>, newest first").doesNotContain("id=\"logged-heading\"");
+        assertThat(page.indexOf("Open " + logged.get(0).decisionId())).isPositive().isLessThan(page.indexOf("Open " + logged.get(1).decisionId()));
+    }
+
+    @Test
     void comparingTwoClevelandVersionsListsTheCasesThatChange() throws Exception {
         String page = mvc.perform(post("/explorer/compare").param("from", "cleveland@2017-10").param("to", "cleveland@2026-04")
                 .with(REVIEWER).with(csrf())).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"impact-summary\"", "Cases per kind of change", "marac.repeat");
+        assertThat(page).contains("golden cases of the area").doesNotContainPattern("and <span>\\d+</span> logged decisions");
+
+        mvc.perform(clevelandCase("EXP-CORPUS-1", "decide").with(CALLER).with(csrf()));
+        String withLog = mvc.perform(post("/explorer/compare").param("from", "cleveland@2017-10").param("to", "cleveland@2026-04")
+                .param("includeLog", "true").param("logFrom", "2000-01-01").with(REVIEWER).with(csrf())).andReturn().getResponse().getContentAsString();
+        Matcher logged = Pattern.compile("and <span>(\\d+)</span> logged decisions").matcher(withLog);
+        assertThat(logged.find()).as("the log is part of the corpus").isTrue();
+        assertThat(Integer.parseInt(logged.group(1))).isPositive();
+        String noDate = mvc.perform(post("/explorer/compare").param("from", "cleveland@2017-10").param("to", "cleveland@2026-04")
+                .param("includeLog", "true").with(REVIEWER).with(csrf())).andReturn().getResponse().getContentAsString();
+        assertThat(noDate).contains("give the first day decided").doesNotContain("id=\"impact-summary\"");
+
         String same = mvc.perform(post("/explorer/compare").param("from", "cleveland@2017-10").param("to", "lancashire@2019-12")
                 .with(REVIEWER).with(csrf())).andReturn().getResponse().getContentAsString();
         assertThat(same).contains("Choose two versions of the same area.");
