@@ -31,13 +31,13 @@ public record DecisionResponseV1(
     }
 
     /**
-     * @param listing where and by when a referred case is heard; absent when the case is not referred, or no meeting
+     * @param listing where and by when a referred case is heard: null when the case is not referred, or no meeting
      *                could be listed (no locality given, or a date beyond the area's loaded calendar: see {@code warnings})
      */
     public record Marac(boolean refer, List<MaracGround> grounds, boolean repeat, HearingType hearing, LeadForum lead,
                         @Schema(description = "where and by when a referred case is heard, worked out by the area's rules from asOf, "
-                                + "disclosureDate, locality and the area's MARAC calendar; absent when not referred or no meeting "
-                                + "could be listed (a warning then says why)")
+                                + "disclosureDate, locality and the area's MARAC calendar: null when not referred or no meeting "
+                                + "could be listed (a warning then says why)", nullable = true)
                         Listing listing) {
     }
 
@@ -56,14 +56,14 @@ public record DecisionResponseV1(
     @Schema(name = "MaracListing", description = "Which MARAC hears the case and by when the referral must arrive; or, for an"
             + " emergency hearing, the date it is held by. Dates are ISO YYYY-MM-DD.")
     public record Listing(
-            @Schema(description = "the MARAC meeting the case should be heard at; absent for an emergency hearing") LocalDate meetingDate,
+            @Schema(description = "the MARAC meeting the case should be heard at: null for an emergency hearing", nullable = true) LocalDate meetingDate,
             @Schema(description = "the locality that meeting serves, as the area's calendar names it") String locality,
             @Schema(description = "the last day the referral may arrive for that meeting (N working days before it, N the area's"
-                    + " figure); absent for an emergency hearing") LocalDate referralDeadline,
+                    + " figure): null for an emergency hearing", nullable = true) LocalDate referralDeadline,
             @Schema(description = "true when the referral missed the next meeting's deadline and meetingDate is a later one;"
-                    + " absent for an emergency hearing") Boolean late,
-            @Schema(description = "what a late referral means in this area; absent when not late") String lateMeans,
-            @Schema(description = "for an emergency hearing: the date by which it is held, instead of a listed meeting") LocalDate emergencyDeadline,
+                    + " null for an emergency hearing", nullable = true) Boolean late,
+            @Schema(description = "what a late referral means in this area: null when not late", nullable = true) String lateMeans,
+            @Schema(description = "for an emergency hearing: the date by which it is held, instead of a listed meeting", nullable = true) LocalDate emergencyDeadline,
             @Schema(description = "the paragraph(s) the listing follows, e.g. \"Cleveland 7.1.1, Cleveland 8.1.4\"") String citation) {
     }
 
@@ -79,10 +79,10 @@ public record DecisionResponseV1(
                         boolean leads) {
     }
 
-    /** @param dueBy the date by which the action is due, where its paragraph gives a time; absent otherwise */
+    /** @param dueBy the date by which the action is due, where its paragraph gives a time: null otherwise */
     public record Action(String code, String owner, String citation,
                          @Schema(description = "the date (ISO YYYY-MM-DD) by which the action is due, where its paragraph gives a time"
-                                 + " (24 hours, N working days, N days before the meeting); absent otherwise") LocalDate dueBy) {
+                                 + " (24 hours, N working days, N days before the meeting): null otherwise", nullable = true) LocalDate dueBy) {
     }
 
     public record FiredRule(String rule, String ruleset, List<String> citations, String explanation) {
