@@ -57,7 +57,7 @@ public record DecisionResponseV1(
             + " emergency hearing, the date it is held by. Dates are ISO YYYY-MM-DD.")
     public record Listing(
             @Schema(description = "the MARAC meeting the case should be heard at: null for an emergency hearing", nullable = true) LocalDate meetingDate,
-            @Schema(description = "the locality that meeting serves, as the area's calendar names it") String locality,
+            @Schema(description = "the locality that meeting serves, as the area's calendar names it; null for an emergency hearing when no locality was given", nullable = true) String locality,
             @Schema(description = "the last day the referral may arrive for that meeting (N working days before it, N the area's"
                     + " figure): null for an emergency hearing", nullable = true) LocalDate referralDeadline,
             @Schema(description = "true when the referral missed the next meeting's deadline and meetingDate is a later one;"
