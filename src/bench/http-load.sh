@@ -14,7 +14,8 @@
 #
 #   bash src/bench/http-load.sh [seconds per round, default 30] [connections, default 32]
 #
-# WARM_ROUNDS (default 8) warm-up rounds of 20 s per configuration, ROUNDS (default 3) measured rounds;
+# Warm-up: 20 s rounds per configuration in turn, at least MIN_WARM_ROUNDS (6), at most WARM_ROUNDS (15), until
+# each configuration's last two rounds agree within 5 %; then ROUNDS (default 3) measured rounds;
 # JFR_DIR=DIR records each service with Java Flight Recorder (DIR/off.jfr, h2.jfr, pg.jfr; read with jfr print).
 # With two configurations and the defaults a run takes about 12 minutes; with PostgreSQL about 18.
 #
@@ -105,6 +106,10 @@ run() { # label, name, result file, wrk args...: appends "rps p50 p99 cpu_us_per
   echo "$rps $p50 $p99 $cpu $errors" >>"$work/$file"
 }
 
+stable() { # previous, latest: within 5 %?
+  python3 -c "import sys; a, b = float('$1'), float('$2'); sys.exit(0 if a > 0 and abs(b - a) / a < 0.05 else 1)"
+}
+
 batch() { # name, port: a 10,000-item NDJSON batch, 6 times; the last one counts
   local name=$1 port=$2 seconds round decided
   for round in 1 2 3 4 5 6; do
@@ -127,15 +132,23 @@ PY
 echo "== start"
 for i in "${!names[@]}"; do serve "${names[$i]}" $((PORT + i)); done
 
-echo "== warm-up: ${WARM_ROUNDS:-8} rounds of 20 s each, in turn"
-for round in $(seq 1 "${WARM_ROUNDS:-8}"); do
-  line="  round $round:"
+# A configuration that decides fewer requests a second (the log on) also compiles its hot paths later: warming
+# for a fixed time would measure it half-compiled. So every configuration warms until its own last two rounds
+# agree within 5 % (at least MIN_WARM_ROUNDS, at most WARM_ROUNDS).
+echo "== warm-up: rounds of 20 s each, in turn, until every configuration is stable"
+declare -A previous
+for round in $(seq 1 "${WARM_ROUNDS:-15}"); do
+  line="  round $round:" all_stable=1
   for i in "${!names[@]}"; do
     rps=$(wrk -t2 -c"$CONNECTIONS" -d20s -s "$work/requests.lua" http://localhost:$((PORT + i)) | awk '/Requests\/sec/ {print $2}')
     line="$line ${names[$i]} $rps/s"
+    stable "${previous[${names[$i]}]:-0}" "$rps" || all_stable=0
+    previous[${names[$i]}]=$rps
   done
   echo "$line"
+  if [ "$round" -ge "${MIN_WARM_ROUNDS:-6}" ] && [ "$all_stable" = 1 ]; then break; fi
 done
+[ "$all_stable" = 1 ] || echo "  (not all stable after ${WARM_ROUNDS:-15} rounds: the figures below are still warming up)"
 
 echo "== measured: ${ROUNDS:-3} rounds of ${SECONDS_PER_RUN} s, configurations in turn"
 for round in $(seq 1 "${ROUNDS:-3}"); do
