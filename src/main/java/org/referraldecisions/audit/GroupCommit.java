@@ -38,6 +38,8 @@ final class GroupCommit implements AutoCloseable {
 
     /** While idle, how often the H2 file is forced to disk anyway (its background writer's housekeeping writes). */
     private static final long IDLE_SYNC_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** ... and for how long after the last commit (housekeeping follows writes; a quiet file needs no fsync). */
+    private static final long IDLE_SYNC_AFTER_COMMIT_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final DecisionLog decisionLog;
     private final int maxPerCommit;
@@ -46,6 +48,7 @@ final class GroupCommit implements AutoCloseable {
     private final Timer commitTimer;
     private volatile boolean closing;
     private long lastSync = System.nanoTime();
+    private long lastCommit = lastSync - IDLE_SYNC_AFTER_COMMIT_NANOS;
 
     GroupCommit(DecisionLog decisionLog, int maxPerCommit) {
         this(decisionLog, maxPerCommit, null);
@@ -108,6 +111,7 @@ final class GroupCommit implements AutoCloseable {
             stored = decisionLog.appendPrepared(group.stream().map(Pending::entry).toList());
             decisionLog.forceToDisk();
             lastSync = System.nanoTime();
+            lastCommit = lastSync;
             if (commitTimer != null) {
                 commitTimer.record(lastSync - start, TimeUnit.NANOSECONDS);
             }
@@ -127,7 +131,8 @@ final class GroupCommit implements AutoCloseable {
      * the H2 URL's short RETENTION_TIME reuse freed space safely (README "Durability").
      */
     private void syncWhileIdle() {
-        if (System.nanoTime() - lastSync < IDLE_SYNC_NANOS) {
+        long now = System.nanoTime();
+        if (now - lastSync < IDLE_SYNC_NANOS || now - lastCommit > IDLE_SYNC_AFTER_COMMIT_NANOS) {
             return;
         }
         lastSync = System.nanoTime();
