@@ -82,6 +82,18 @@ final class ContractDocument implements OpenApiCustomizer {
     static final String SECOND_EXAMPLE = "openapi/cleveland-2026-04-repeat-violence-on-last-day-of-12-month-window-referred.json";
 
     private static final Logger log = LoggerFactory.getLogger(ContractDocument.class);
+    /** What the review and rule set query parameters mean (their controllers name them, not describe them). */
+    private static final Map<String, String> QUERY = Map.of(
+            "caseRef", "a case's decisions, newest first (at most 1000); the other parameters are then ignored",
+            "from", "first day decided (UTC), included",
+            "to", "last day decided (UTC), included",
+            "area", "rule set area, e.g. cleveland",
+            "version", "rule set version, e.g. 2026-04",
+            "refer", "only decisions that referred (true) or did not (false)",
+            "page", "page number, from 0",
+            "size", "decisions a page, 1-1000",
+            "rulesetVersion", "replay with this loaded version of the same area instead of the archived rule set",
+            "limit", "most entries returned (1-1000)");
 
     private final DecisionRequestReader reader;
     private final ObjectProvider<DecisionService> service;
@@ -134,6 +146,19 @@ final class ContractDocument implements OpenApiCustomizer {
             operation.getParameters().stream().filter(p -> "path".equals(p.getIn()) && "id".equals(p.getName())).forEach(p -> p
                     .description("the decisionId a decision was answered with (a UUID); anything else is 400")
                     .schema(new StringSchema().format("uuid")));
+        }
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream().filter(p -> "query".equals(p.getIn())).forEach(p -> {
+                String description = QUERY.get(p.getName());
+                if (description != null && p.getDescription() == null) {
+                    p.setDescription(description);
+                }
+                if (p.getName().equals("size") && path.equals("/v1/decisions")) {
+                    p.getSchema().minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(1000));
+                } else if (p.getName().equals("page")) {
+                    p.getSchema().minimum(java.math.BigDecimal.ZERO);
+                }
+            });
         }
         ApiResponses responses = operation.getResponses();
         // Spring answers application/json for these; springdoc says */* when a mapping does not name it.
