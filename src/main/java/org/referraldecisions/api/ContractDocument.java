@@ -76,12 +76,24 @@ final class ContractDocument implements OpenApiCustomizer {
     /** Request fields that may be left out but not sent as null (DecisionRequestReader: a null asOf has lost its date). */
     static final Set<String> NULL_REFUSED = Set.of("DecisionRequestV1.asOf");
     /** Response shapes whose fields are present only in some cases (each says which). */
-    private static final Set<String> PARTLY_PRESENT = Set.of("Problem", "BatchResult");
+    private static final Set<String> PARTLY_PRESENT = Set.of("Problem", "BatchResult", "LoggedRequest", "LoggedResponse");
     /** Golden cases (test-cases/cleveland/2026-04/...), copied verbatim; ContractTests checks they still match. */
     static final String DECISION_EXAMPLE = "openapi/cleveland-2026-04-referred-high-risk-without-consent.json";
     static final String SECOND_EXAMPLE = "openapi/cleveland-2026-04-repeat-violence-on-last-day-of-12-month-window-referred.json";
 
     private static final Logger log = LoggerFactory.getLogger(ContractDocument.class);
+    /** What the review and rule set query parameters mean (their controllers name them, not describe them). */
+    private static final Map<String, String> QUERY = Map.of(
+            "caseRef", "a case's decisions, newest first (at most 1000); the other parameters are then ignored",
+            "from", "first day decided (UTC), included",
+            "to", "last day decided (UTC), included",
+            "area", "rule set area, e.g. cleveland",
+            "version", "rule set version, e.g. 2026-04",
+            "refer", "only decisions that referred (true) or did not (false)",
+            "page", "page number, from 0",
+            "size", "decisions a page, 1-1000",
+            "rulesetVersion", "replay with this loaded version of the same area instead of the archived rule set",
+            "limit", "most entries returned (1-1000)");
 
     private final DecisionRequestReader reader;
     private final ObjectProvider<DecisionService> service;
@@ -105,7 +117,6 @@ final class ContractDocument implements OpenApiCustomizer {
         anyValues(components);
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> operation(path, method, operation)));
         Set<String> requests = reachable(components, bodies(api, true));
-        Set<String> responses = reachable(components, bodies(api, false));
         for (String name : requests) {
             strictRequest(name, components.getSchemas().get(name));
         }
@@ -113,6 +124,8 @@ final class ContractDocument implements OpenApiCustomizer {
         for (String name : requests) {
             inlineOptionalObjects(name, components);
         }
+        loggedBodies(components);
+        Set<String> responses = reachable(components, bodies(api, false));
         for (String name : responses) {
             if (!requests.contains(name) && !PARTLY_PRESENT.contains(name)) {
                 allRequired(components.getSchemas().get(name));
@@ -133,6 +146,19 @@ final class ContractDocument implements OpenApiCustomizer {
             operation.getParameters().stream().filter(p -> "path".equals(p.getIn()) && "id".equals(p.getName())).forEach(p -> p
                     .description("the decisionId a decision was answered with (a UUID); anything else is 400")
                     .schema(new StringSchema().format("uuid")));
+        }
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream().filter(p -> "query".equals(p.getIn())).forEach(p -> {
+                String description = QUERY.get(p.getName());
+                if (description != null && p.getDescription() == null) {
+                    p.setDescription(description);
+                }
+                if (p.getName().equals("size") && path.equals("/v1/decisions")) {
+                    p.getSchema().minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(1000));
+                } else if (p.getName().equals("page")) {
+                    p.getSchema().minimum(java.math.BigDecimal.ZERO);
+                }
+            });
         }
         ApiResponses responses = operation.getResponses();
         // Spring answers application/json for these; springdoc says */* when a mapping does not name it.
@@ -355,15 +381,26 @@ final class ContractDocument implements OpenApiCustomizer {
             difference.getProperties().replaceAll((name, schema) -> name.equals("field") ? schema
                     : new Schema<>().description(schema.getDescription() + "; any JSON value, null included"));
         }
-        Schema<?> logged = components.getSchemas().get("LoggedDecision");
-        if (logged != null) {
-            logged.getProperties().put("request", nullableRef("DecisionRequestV1", "the request as decided (asOf filled in); null once purged"));
-            logged.getProperties().put("response", nullableRef("DecisionResponseV1", "the response as sent; null once purged"));
-        }
     }
 
-    private static Schema<?> nullableRef(String name, String description) {
-        return new ObjectSchema().nullable(true).description(description).allOf(List.of(ref(name)));
+    /**
+     * A logged decision's request and response: the wire types as they were when decided (a record logged
+     * before a field was added lacks it, so not every field is required), null once purged. Named copies that
+     * are themselves nullable: in OpenAPI 3.0 a reference cannot be, and the {@code allOf} wrapper that can is
+     * read as not admitting null by validators that follow JSON Schema.
+     */
+    private static void loggedBodies(Components components) {
+        Schema<?> logged = components.getSchemas().get("LoggedDecision");
+        if (logged == null) {
+            return;
+        }
+        components.addSchemas("LoggedRequest", copy(components.getSchemas().get("DecisionRequestV1")).nullable(true)
+                .description("The request as decided (DecisionRequestV1 with asOf filled in and every field written, null where left "
+                        + "out); null once purged under the retention period"));
+        components.addSchemas("LoggedResponse", copy(components.getSchemas().get("DecisionResponseV1")).nullable(true)
+                .description("The response as sent (DecisionResponseV1); null once purged under the retention period"));
+        logged.getProperties().put("request", ref("LoggedRequest"));
+        logged.getProperties().put("response", ref("LoggedResponse"));
     }
 
     /** A request schema as strict as the reader: no unknown fields; null for an optional field means left out. */

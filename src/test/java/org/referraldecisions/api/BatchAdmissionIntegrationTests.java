@@ -83,6 +83,7 @@ class BatchAdmissionIntegrationTests {
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
             assertThat(JSON.readTree(refused.body()).path("code").asString()).isEqualTo("busy");
+            ContractValidator.assertConforms(port, "POST", "/v1/decisions/batch", refused);
 
             out.write(body, body.length / 2, body.length - body.length / 2);
             out.flush();

@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
 class ContractTests extends HardenedServiceTest {
 
     /** The statuses the contract test must have seen from the live service. */
-    private static final List<Integer> ERROR_STATUSES = List.of(400, 401, 403, 404, 405, 406, 413, 415);
+    private static final List<Integer> ERROR_STATUSES = List.of(400, 401, 403, 404, 405, 406, 409, 413, 415);
     private static ContractValidator contract;
     private static String decided;
 
@@ -134,6 +134,22 @@ class ContractTests extends HardenedServiceTest {
         expect(413, "POST", "/v1/decisions", "application/json", aCase("C-5").replace("}", "}" + " ".repeat(9000)), all);
         expect(415, "POST", "/v1/decisions", "text/plain", aCase("C-6"), all);
         expect(415, "POST", "/v1/decisions/batch", "text/csv", "a,b", all);
+    }
+
+    @Test
+    @Order(9)
+    void aReloadWhileAnotherRunsIs409AsDocumented() throws Exception {
+        HttpRequest reload = request("/v1/rulesets/reload").POST(HttpRequest.BodyPublishers.noBody()).build();
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> first = http.sendAsync(reload, HttpResponse.BodyHandlers.ofString());
+        List<HttpResponse<String>> others = new ArrayList<>();
+        while (!first.isDone() && others.stream().noneMatch(r -> r.statusCode() == 409)) {
+            others.add(http.send(reload, HttpResponse.BodyHandlers.ofString()));
+        }
+        others.add(first.get());
+        for (HttpResponse<String> r : others) {
+            assertValid(r.statusCode(), "POST", "/v1/rulesets/reload", null, null, false, r, "concurrent reload");
+        }
+        assertThat(others).extracting(HttpResponse::statusCode).contains(409).containsOnly(200, 409);
     }
 
     @Test

@@ -59,8 +59,14 @@ abstract class HardenedServiceTest {
     }
 
     HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
-        return http.send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return conforming("POST", path, http.send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Every response the hardened tests receive through these helpers is held to the live OpenAPI document too. */
+    HttpResponse<String> conforming(String method, String path, HttpResponse<String> response) {
+        ContractValidator.assertConforms(port, method, path, response);
+        return response;
     }
 
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
@@ -69,12 +75,12 @@ abstract class HardenedServiceTest {
 
     /** A body sent without a length, as a chunked upload: the server cannot know its size before reading it. */
     HttpResponse<String> postChunked(String path, String contentType, byte[] body) throws IOException, InterruptedException {
-        return http.send(request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(), HttpResponse.BodyHandlers.ofString());
+        return conforming("POST", path, http.send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return conforming("GET", path, http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     HttpRequest.Builder request(String path) {

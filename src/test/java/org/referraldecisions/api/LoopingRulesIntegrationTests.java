@@ -141,11 +141,14 @@ class LoopingRulesIntegrationTests {
         assertThat(problem.path("code").asString()).isEqualTo("rule_limit_exceeded");
         assertThat(problem.path("type").asString()).isEqualTo("urn:referral-decisions:problem:rule_limit_exceeded");
         assertThat(problem.path("detail").asString()).contains("cleveland@2026-04");
+        ContractValidator.assertConforms(port, "POST", "/v1/decisions", looping);
         assertThat(output.getOut()).contains("cleveland@2026-04", "Test loop for a victim aged 99").doesNotContain("LOOP-1");
 
         assertThat(post("/v1/decisions", decision(30)).statusCode()).isEqualTo(200);
 
-        JsonNode results = JSON.readTree(post("/v1/decisions/batch", "[" + decision(99) + "," + decision(30) + "]").body()).path("results");
+        HttpResponse<String> batch = post("/v1/decisions/batch", "[" + decision(99) + "," + decision(30) + "]");
+        ContractValidator.assertConforms(port, "POST", "/v1/decisions/batch", batch);
+        JsonNode results = JSON.readTree(batch.body()).path("results");
         assertThat(results.get(0).path("status").asInt()).isEqualTo(500);
         assertThat(results.get(0).path("code").asString()).isEqualTo("rule_limit_exceeded");
         assertThat(results.get(0).path("errors").get(0).path("message").asString()).contains("cleveland@2026-04");
@@ -158,6 +161,7 @@ class LoopingRulesIntegrationTests {
         append(LOOP_ALWAYS);
         HttpResponse<String> reload = post("/v1/rulesets/reload", "");
         assertThat(reload.statusCode()).isEqualTo(422);
+        ContractValidator.assertConforms(port, "POST", "/v1/rulesets/reload", reload);
         JsonNode problems = JSON.readTree(reload.body()).path("problems");
         // Stopped by the firing (or conclusion) count: the time limit, which would be named instead, was not reached.
         assertThat(problems.toString()).contains("cleveland@2026-04 Looping rule: a warning for every warning")

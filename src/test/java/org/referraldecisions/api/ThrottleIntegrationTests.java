@@ -68,6 +68,7 @@ class ThrottleIntegrationTests {
         JsonNode problem = JSON.readTree(throttled.body());
         assertThat(problem.path("code").asString()).isEqualTo("throttled");
         assertThat(problem.path("status").asInt()).isEqualTo(429);
+        ContractValidator.assertConforms(port, "GET", "/v1/rulesets", throttled);
         assertThat(get(attacker, WRONG_KEY).statusCode()).as("nor does another guess").isEqualTo(429);
         assertThat(meters.counter("referrals.authentication.throttled").count()).isGreaterThanOrEqualTo(2);
 

@@ -61,7 +61,10 @@ class RetentionAndCommandTests {
         Clock justPast = Clock.offset(Clock.systemUTC(), Duration.between(now, now.atZone(java.time.ZoneOffset.UTC).plusYears(7).toInstant()).plusMinutes(1));
         assertThat(new Retention(decisionLog, keys, justPast, Period.ofYears(7)).purge()).isGreaterThanOrEqualTo(2);
 
-        JsonNode record = DecisionLogContract.JSON.readTree(send("GET", "/v1/decisions/" + id, null).body());
+        HttpResponse<String> purged = send("GET", "/v1/decisions/" + id, null);
+        // A purged record's request and response are null: the contract says so (nullable).
+        org.referraldecisions.api.ContractValidator.assertConforms(port, "GET", "/v1/decisions/" + id, purged);
+        JsonNode record = DecisionLogContract.JSON.readTree(purged.body());
         assertThat(record.path("request").isNull()).isTrue();
         assertThat(record.path("response").isNull()).isTrue();
         assertThat(record.path("purgedAt").asString()).isNotBlank();
@@ -71,6 +74,7 @@ class RetentionAndCommandTests {
 
         HttpResponse<String> replay = send("POST", "/v1/decisions/" + id + "/replay", null);
         assertThat(replay.statusCode()).isEqualTo(410);
+        org.referraldecisions.api.ContractValidator.assertConforms(port, "POST", "/v1/decisions/" + id + "/replay", replay);
         assertThat(DecisionLogContract.JSON.readTree(replay.body()).path("code").asString()).isEqualTo("decision_purged");
     }
 
