@@ -1,7 +1,6 @@
 package org.referraldecisions.explorer;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +8,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.referraldecisions.decision.facts.DashQuestion;
-import org.referraldecisions.decision.facts.IncidentType;
-import org.referraldecisions.decision.facts.JudgementGround;
-import org.referraldecisions.decision.facts.ManagingAgency;
-import org.referraldecisions.decision.facts.Relationship;
-import org.referraldecisions.decision.facts.RiskOfSeriousHarm;
 import org.referraldecisions.service.FieldError;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -24,107 +17,17 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The "try a case" form: each input is named by the request's own field path ({@code victim.age},
- * {@code dash.answers.threats_to_kill}, {@code policeIncidents[2].date}), so the form turns into the JSON request the
- * API takes and the request reader's errors land beside the inputs they name. Empty inputs are left out of the
+ * The {@link CaseForm}'s answers as a request and back: each input is named by the request's own field path
+ * ({@code victim.age}, {@code dash.answers.threats_to_kill}, {@code policeIncidents[2].date}), so the form turns into the
+ * JSON request the API takes and the request reader's errors land beside the inputs they name. Empty inputs are left out of the
  * request; a number that is not one is sent as text, for the reader to refuse as the API would.
  */
 final class CaseFields {
-
-    public enum Kind { TEXT, LONG_TEXT, DATE, NUMBER, YES_NO, CHOICE, CHOICES }
-
-    /** One input: the request field it fills, its label, how it is entered, its choices, a hint. */
-    public record Field(String name, String label, Kind kind, List<String> choices, String hint) {
-
-        String id() {
-            return inputId(name);
-        }
-    }
-
-    /** A group of inputs shown together; {@code prefix} is the request object they fill (errors naming it are shown on the group). */
-    public record Section(String title, String prefix, List<Field> fields) {
-    }
 
     static final String DASH_PREFIX = "dash.answers.";
     static final String INCIDENTS = "policeIncidents";
     private static final Pattern INCIDENT = Pattern.compile("policeIncidents\\[(\\d+)]\\.date");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-    static final List<Section> SECTIONS = List.of(
-            new Section("The case", "", List.of(
-                    field("caseRef", "Case reference", Kind.TEXT, "your system's pseudonymous reference: no names"),
-                    field("area", "Area", Kind.TEXT, "lower case, e.g. cleveland"),
-                    field("asOf", "Decide as of", Kind.DATE, "YYYY-MM-DD; empty: today"),
-                    field("rulesetVersion", "Rule set version", Kind.TEXT, "e.g. 2017-10; empty: the version in force on that date"))),
-            new Section("Victim", "victim", List.of(
-                    field("victim.age", "Victim's age", Kind.NUMBER, "years"),
-                    choice("victim.relationship", "Relationship to the perpetrator", Relationship.values()),
-                    field("victim.childrenInHousehold", "Children in the household", Kind.NUMBER, null))),
-            new Section("Perpetrator", "perpetrator", List.of(
-                    field("perpetrator.age", "Perpetrator's age", Kind.NUMBER, "years"))),
-            new Section("Professional judgement", "professionalJudgement", List.of(
-                    field("professionalJudgement.concerned", "Professional-judgement concern", Kind.YES_NO, null),
-                    choices("professionalJudgement.grounds", "Grounds for the concern", JudgementGround.values()),
-                    field("professionalJudgement.rationale", "Rationale", Kind.LONG_TEXT, "required when there is a concern"))),
-            new Section("Previous MARAC referral", "previousMaracReferral", List.of(
-                    field("previousMaracReferral.date", "Date of the previous referral", Kind.DATE, "YYYY-MM-DD"),
-                    field("previousMaracReferral.area", "Area of the previous referral", Kind.TEXT, "empty: this area"))),
-            new Section("Current incident", "currentIncident", List.of(
-                    field("currentIncident.date", "Date of the current incident", Kind.DATE, "YYYY-MM-DD"),
-                    choices("currentIncident.types", "What happened", IncidentType.values()))),
-            new Section("Context", "context", List.of(
-                    field("context.honourBasedViolence", "Honour-based violence", Kind.YES_NO, null),
-                    field("context.forcedMarriage", "Forced marriage", Kind.YES_NO, null),
-                    field("context.femaleGenitalMutilation", "Female genital mutilation", Kind.YES_NO, null))),
-            new Section("Consent", "consent", List.of(
-                    field("consent.victimAware", "Victim aware of the referral", Kind.YES_NO, null),
-                    field("consent.consentGiven", "Victim consents to sharing", Kind.YES_NO, null),
-                    field("consent.significantConcern", "Significant concern (sharing without consent)", Kind.YES_NO, null))),
-            new Section("Urgency", "urgency", List.of(
-                    field("urgency.significantRiskOfHarm", "Significant risk of harm", Kind.YES_NO, null),
-                    field("urgency.escalatingAbuse", "Escalating abuse", Kind.YES_NO, null),
-                    field("urgency.possibleHomicide", "Possible homicide", Kind.YES_NO, null),
-                    field("urgency.riskToChildren", "Risk to children", Kind.YES_NO, null))),
-            new Section("Offender", "offender", List.of(
-                    field("offender.registeredSexOffender", "Registered sex offender", Kind.YES_NO, null),
-                    field("offender.relevantViolentOrSexualConviction", "Relevant violent or sexual conviction", Kind.YES_NO, null),
-                    field("offender.custodialSentenceMonths", "Custodial sentence", Kind.NUMBER, "months"),
-                    field("offender.hospitalOrGuardianshipOrder", "Hospital or guardianship order", Kind.YES_NO, null),
-                    field("offender.convictionOrCaution", "Conviction or caution", Kind.YES_NO, null),
-                    field("offender.underStatutorySupervision", "Under statutory supervision", Kind.YES_NO, null),
-                    choice("offender.riskOfSeriousHarm", "Risk of serious harm", RiskOfSeriousHarm.values()),
-                    field("offender.mappaLevel", "Current MAPPA level", Kind.NUMBER, "0 to 3"),
-                    choice("offender.managingAgency", "Managing agency", ManagingAgency.values()))),
-            new Section("MAPPA screening", "mappaScreening", List.of(
-                    field("mappaScreening.agenciesNeeded", "Agencies needed", Kind.NUMBER, null),
-                    field("mappaScreening.policeAndProbationInvolved", "Police and probation involved", Kind.YES_NO, null),
-                    field("mappaScreening.currentActiveRisk", "Current active risk", Kind.YES_NO, null),
-                    field("mappaScreening.addsValue", "MAPPA adds value", Kind.YES_NO, null),
-                    field("mappaScreening.mediaOrPublicInterest", "Media or public interest", Kind.YES_NO, null),
-                    field("mappaScreening.seniorResourcesNeeded", "Senior resources needed", Kind.YES_NO, null))),
-            new Section("MARAC plan", "", List.of(
-                    field("maracPlanInsufficient", "The MARAC plan is not enough (MAPPA may lead)", Kind.YES_NO, null))));
-
-    /** The dash section's one question that is not an answer. */
-    static final Field DASH_RECENT = field("dash.riskWithinLastThreeMonths", "The risk arose within the last three months", Kind.YES_NO, null);
-
-    /** The 27 DASH questions in the checklist's order, as {@code id -> label}. */
-    static final Map<String, String> DASH_QUESTIONS = new LinkedHashMap<>();
-
-    static {
-        java.util.Properties wording = new java.util.Properties();
-        try (var in = CaseFields.class.getResourceAsStream("/templates/explorer/dash-questions.properties")) {
-            if (in != null) {
-                wording.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        for (DashQuestion q : DashQuestion.values()) {
-            // The id itself (threats_to_kill) stays visible: it is what the API and the golden cases use.
-            DASH_QUESTIONS.put(q.id(), wording.getProperty(q.id(), humanize(q.id())));
-        }
-    }
 
     private CaseFields() {
     }
@@ -132,19 +35,19 @@ final class CaseFields {
     /** The request the form's values make. */
     static ObjectNode toRequest(MultiValueMap<String, String> form) {
         ObjectNode root = NODES.objectNode();
-        for (Section section : SECTIONS) {
-            for (Field field : section.fields()) {
+        for (CaseForm.Section section : CaseForm.SECTIONS) {
+            for (CaseForm.Field field : section.fields()) {
                 JsonNode value = value(field, form.getOrDefault(field.name(), List.of()));
                 if (value != null) {
                     put(root, field.name(), value);
                 }
             }
         }
-        JsonNode recent = value(DASH_RECENT, form.getOrDefault(DASH_RECENT.name(), List.of()));
+        JsonNode recent = value(CaseForm.DASH_RECENT, form.getOrDefault(CaseForm.DASH_RECENT.name(), List.of()));
         if (recent != null) {
-            put(root, DASH_RECENT.name(), recent);
+            put(root, CaseForm.DASH_RECENT.name(), recent);
         }
-        for (String id : DASH_QUESTIONS.keySet()) {
+        for (String id : CaseForm.DASH_QUESTIONS.keySet()) {
             String answer = first(form, DASH_PREFIX + id);
             if (answer != null) {
                 put(root, DASH_PREFIX + id, NODES.stringNode(answer));
@@ -195,7 +98,7 @@ final class CaseFields {
         if (path.startsWith(INCIDENTS)) {
             return INCIDENTS;
         }
-        for (Section section : SECTIONS) {
+        for (CaseForm.Section section : CaseForm.SECTIONS) {
             if (!section.prefix().isEmpty() && (path.equals(section.prefix()) || path.startsWith(section.prefix() + "."))) {
                 return section.prefix();
             }
@@ -213,15 +116,15 @@ final class CaseFields {
     }
 
     private static boolean known(String path) {
-        return path.equals(DASH_RECENT.name()) || SECTIONS.stream().flatMap(s -> s.fields().stream()).anyMatch(f -> f.name().equals(path));
+        return path.equals(CaseForm.DASH_RECENT.name()) || CaseForm.SECTIONS.stream().flatMap(s -> s.fields().stream()).anyMatch(f -> f.name().equals(path));
     }
 
-    private static JsonNode value(Field field, List<String> raw) {
+    private static JsonNode value(CaseForm.Field field, List<String> raw) {
         List<String> given = raw.stream().filter(v -> v != null && !v.isBlank()).toList();
         if (given.isEmpty()) {
             return null;
         }
-        String text = field.kind() == Kind.LONG_TEXT ? given.get(0) : given.get(0).trim();
+        String text = field.kind() == CaseForm.Kind.LONG_TEXT ? given.get(0) : given.get(0).trim();
         return switch (field.kind()) {
             case NUMBER -> text.matches("-?\\d{1,9}") ? NODES.numberNode(Integer.parseInt(text)) : NODES.stringNode(text);
             case YES_NO -> text.equals("true") || text.equals("false") ? NODES.booleanNode(Boolean.parseBoolean(text)) : NODES.stringNode(text);
@@ -270,17 +173,5 @@ final class CaseFields {
     private static String first(MultiValueMap<String, String> form, String name) {
         String value = form.getFirst(name);
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static Field field(String name, String label, Kind kind, String hint) {
-        return new Field(name, label, kind, List.of(), hint);
-    }
-
-    private static Field choice(String name, String label, Enum<?>[] values) {
-        return new Field(name, label, Kind.CHOICE, Arrays.stream(values).map(Enum::name).toList(), null);
-    }
-
-    private static Field choices(String name, String label, Enum<?>[] values) {
-        return new Field(name, label, Kind.CHOICES, Arrays.stream(values).map(Enum::name).toList(), null);
     }
 }

@@ -98,9 +98,9 @@ class TryPage {
         model.addAttribute("values", values);
         model.addAttribute("errors", errorsByInput);
         model.addAttribute("errorList", errors);
-        model.addAttribute("sections", CaseFields.SECTIONS);
-        model.addAttribute("dashRecent", CaseFields.DASH_RECENT);
-        model.addAttribute("dashQuestions", CaseFields.DASH_QUESTIONS);
+        model.addAttribute("sections", CaseForm.SECTIONS);
+        model.addAttribute("dashRecent", CaseForm.DASH_RECENT);
+        model.addAttribute("dashQuestions", CaseForm.DASH_QUESTIONS);
         model.addAttribute("incidentRows", rows);
         model.addAttribute("goldenCases", golden.cases().stream().map(GoldenCase::name).toList());
         model.addAttribute("areas", service.catalog().areas());
