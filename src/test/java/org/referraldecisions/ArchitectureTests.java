@@ -50,4 +50,14 @@ class ArchitectureTests {
                 .should().dependOnClassesThat().resideInAPackage("..decision..")
                 .check(CLASSES);
     }
+
+    /** Calendars and bank holidays are plain data: they depend on no other part of the service and never on Spring. */
+    @Test
+    void calendarDependsOnNothingElseOfTheService() {
+        noClasses().that().resideInAPackage("org.referraldecisions.calendar..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.referraldecisions.decision..",
+                        "org.referraldecisions.ruleset..", "org.referraldecisions.service..", "org.referraldecisions.api..",
+                        "org.referraldecisions.golden..", "org.referraldecisions.cli..", "org.referraldecisions.audit..")
+                .check(CLASSES);
+    }
 }

@@ -21,6 +21,15 @@ final class Explain {
         s.append(m.repeat() ? " (repeat case)" : "").append('\n');
         s.append("Hearing: ").append(m.hearing()).append("   Lead: ").append(m.lead())
                 .append("   Information sharing: ").append(d.informationSharing().basis()).append('\n');
+        DecisionResponseV1.Listing l = m.listing();
+        if (l != null && l.meetingDate() != null) {
+            s.append("Listed at: the ").append(l.locality()).append(" MARAC on ").append(l.meetingDate())
+                    .append(", referral deadline ").append(l.referralDeadline())
+                    .append(Boolean.TRUE.equals(l.late()) ? " (LATE: " + l.lateMeans() + ")" : "")
+                    .append("  [").append(l.citation()).append("]\n");
+        } else if (l != null) {
+            s.append("Emergency hearing by: ").append(l.emergencyDeadline()).append("  [").append(l.citation()).append("]\n");
+        }
         s.append("MAPPA: eligible ").append(d.mappa().eligible()).append(", category ").append(d.mappa().category())
                 .append(", recommended level ").append(d.mappa().recommendedLevel())
                 .append(", MAPP meeting leads ").append(d.mappa().leads()).append("\n\n");
@@ -37,7 +46,7 @@ final class Explain {
         if (!d.actions().isEmpty()) {
             s.append("\nWhat must happen next:\n");
             d.actions().forEach(a -> s.append("  - ").append(a.code()).append(" (").append(a.owner()).append("; ")
-                    .append(a.citation()).append(")\n"));
+                    .append(a.citation()).append(a.dueBy() == null ? "" : "; due by " + a.dueBy()).append(")\n"));
         }
         if (!d.warnings().isEmpty()) {
             s.append("\nWarnings:\n");

@@ -27,6 +27,10 @@ final class DecisionDiff {
         FIELDS.put("marac.repeat", d -> d.marac().repeat());
         FIELDS.put("marac.hearing", d -> d.marac().hearing());
         FIELDS.put("marac.lead", d -> d.marac().lead());
+        FIELDS.put("marac.listing.meetingDate", d -> d.marac().listing() == null ? null : d.marac().listing().meetingDate());
+        FIELDS.put("marac.listing.referralDeadline", d -> d.marac().listing() == null ? null : d.marac().listing().referralDeadline());
+        FIELDS.put("marac.listing.late", d -> d.marac().listing() == null ? null : d.marac().listing().late());
+        FIELDS.put("marac.listing.emergencyDeadline", d -> d.marac().listing() == null ? null : d.marac().listing().emergencyDeadline());
         FIELDS.put("informationSharing.basis", d -> d.informationSharing().basis());
         FIELDS.put("mappa.eligible", d -> d.mappa().eligible());
         FIELDS.put("mappa.category", d -> d.mappa().category());
@@ -50,6 +54,7 @@ final class DecisionDiff {
             }
         });
         added(changes, "actions", codes(before), codes(after), "gain action ", "lose action ");
+        added(changes, "actions.dueBy", due(before, codes(after)), due(after, codes(before)), "due date now: ", "due date was: ");
         unmet(changes, before, after);
         added(changes, "warnings", new LinkedHashSet<>(before.warnings()), new LinkedHashSet<>(after.warnings()), "new warning: ", "warning gone: ");
         added(changes, "firedRules", rules(before), rules(after), "rule now fires: ", "rule no longer fires: ");
@@ -62,6 +67,8 @@ final class DecisionDiff {
                     ? "newly referred on " + String.join(" + ", after.marac().grounds().stream().map(Enum::name).toList())
                     : "no longer referred";
             case "marac.grounds" -> "grounds " + before.marac().grounds() + " -> " + after.marac().grounds();
+            // Dates differ case by case; the kind counts how many cases are listed differently, not each date.
+            case "marac.listing.meetingDate", "marac.listing.referralDeadline", "marac.listing.emergencyDeadline" -> field + " changes";
             default -> field + " " + FIELDS.get(field).apply(before) + " -> " + FIELDS.get(field).apply(after);
         };
     }
@@ -75,6 +82,14 @@ final class DecisionDiff {
             removed.forEach(x -> kinds.add(lose + x));
             changes.add(ImpactAnalysis.Change.set(field, added, removed, kinds));
         }
+    }
+
+    /** "CODE by DATE" for each dated action also required on the other side (a gained or lost action is reported as such). */
+    private static Set<String> due(DecisionResponseV1 d, Set<String> otherCodes) {
+        Set<String> due = new LinkedHashSet<>();
+        d.actions().stream().filter(a -> a.dueBy() != null && otherCodes.contains(a.code()))
+                .forEach(a -> due.add(a.code() + " by " + a.dueBy()));
+        return due;
     }
 
     private static void unmet(List<ImpactAnalysis.Change> changes, DecisionResponseV1 before, DecisionResponseV1 after) {

@@ -55,14 +55,14 @@ public final class RulesetLint {
             String where = "rules/" + area + "/" + CalendarReader.CALENDAR_DIRECTORY + "/";
             if (calendar.lastMeeting() == null) {
                 warnings.add(where + ": " + area + " has no MARAC calendar; no referred case is listed at a meeting");
-            } else if (calendar.lastMeeting().isBefore(horizon)) {
+            } else if (!calendar.lastMeeting().isAfter(horizon)) {
                 warnings.add(where + (calendar.lastMeeting().getYear()) + ".yaml: " + area + "'s MARAC calendar runs out on "
                         + calendar.lastMeeting() + (calendar.lastMeeting().isBefore(today) ? " (already past)" : "")
                         + "; add " + where + (calendar.lastMeeting().getYear() + 1) + ".yaml with the coordinator's dates"
                         + " (after it, referred cases are decided without a meeting listed)");
             }
             LocalDate knownTo = calendar.bankHolidays().to();
-            if (knownTo != null && knownTo.isBefore(horizon)) {
+            if (knownTo != null && !knownTo.isAfter(horizon)) {
                 warnings.add("rules/" + CalendarReader.BANK_HOLIDAYS + ": the bank holidays run out on " + knownTo
                         + "; add " + (knownTo.getYear() + 1) + "'s from GOV.UK (working days after it cannot be counted)");
             }
