@@ -1,7 +1,9 @@
 package org.referraldecisions.audit;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Period;
+import java.util.List;
 
 import org.referraldecisions.service.DecisionRecorder;
 import org.referraldecisions.service.DecisionRequestReader;
@@ -39,9 +41,32 @@ class AuditConfiguration {
         return new ReloadLog(jdbc);
     }
 
+    /**
+     * The decision log's keys (README "Decision log and review"): the Ed25519 signing key from its file (made there if
+     * absent and allowed), and retired keys (private or public PEM files) kept to verify what they signed.
+     */
     @Bean
-    DecisionLog decisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive) {
-        return new DecisionLog(jdbc, tx, archive);
+    KeyRing decisionLogKeys(@Value("${referrals.decision-log.signing-key-file:./data/decision-log-signing-key.pem}") Path signingKeyFile,
+                            @Value("${referrals.decision-log.generate-signing-key:false}") boolean generate,
+                            @Value("${referrals.decision-log.retired-key-files:}") List<Path> retired) {
+        return KeyRing.load(signingKeyFile, generate, retired);
+    }
+
+    @Bean
+    Checkpoints checkpoints(JdbcTemplate jdbc) {
+        return new Checkpoints(jdbc);
+    }
+
+    /** This instance's append-only checkpoint file ({@code <checkpoint-dir>/<instance>.jsonl}). */
+    @Bean(destroyMethod = "close")
+    CheckpointFile checkpointFile(@Value("${referrals.decision-log.checkpoint-dir:./data/checkpoints}") Path directory,
+                                  @Value("${referrals.decision-log.instance:main}") String instance) {
+        return new CheckpointFile(directory, instance);
+    }
+
+    @Bean
+    DecisionLog decisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive, KeyRing keys, Checkpoints checkpoints, Clock clock) {
+        return new DecisionLog(jdbc, tx, archive, new LogSeal(keys, checkpoints, clock));
     }
 
     @Bean
@@ -58,12 +83,12 @@ class AuditConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "referrals.decision-log.enabled", havingValue = "true", matchIfMissing = true)
     GroupCommit groupCommit(DecisionLog decisionLog, @Value("${referrals.decision-log.max-per-commit:256}") int maxPerCommit,
-                            @Value("${spring.datasource.url:}") String url) {
+                            @Value("${spring.datasource.url:}") String url, CheckpointFile checkpointFile) {
         if (url.startsWith("jdbc:h2:") && !url.toUpperCase().replace(" ", "").contains("DB_CLOSE_ON_EXIT=FALSE")) {
             log.warn("spring.datasource.url is an H2 database without DB_CLOSE_ON_EXIT=FALSE: on SIGTERM H2 closes it from its own "
                     + "exit hook while requests in flight still commit, and they fail; add ;DB_CLOSE_ON_EXIT=FALSE");
         }
-        return new GroupCommit(decisionLog, maxPerCommit);
+        return new GroupCommit(decisionLog, maxPerCommit, checkpointFile);
     }
 
     @Bean
@@ -91,8 +116,18 @@ class AuditConfiguration {
     }
 
     @Bean
-    ChainVerifier chainVerifier(DecisionLog decisionLog) {
-        return new ChainVerifier(decisionLog);
+    ChainVerifier chainVerifier(DecisionLog decisionLog, Checkpoints checkpoints, KeyRing keys, Retention retention, CheckpointFile checkpointFile) {
+        return new ChainVerifier(decisionLog, checkpoints, keys, retention, checkpointFile.path().toAbsolutePath().getParent());
+    }
+
+    @Bean
+    ReadAudit readAudit(JdbcTemplate jdbc, Clock clock) {
+        return new ReadAudit(jdbc, clock);
+    }
+
+    @Bean
+    DecisionReviews decisionReviews(DecisionLog decisionLog, Replayer replayer, ChainVerifier verifier, ReadAudit audit, JsonMapper json) {
+        return new DecisionReviews(decisionLog, replayer, verifier, audit, json);
     }
 
     @Bean

@@ -36,16 +36,27 @@ final class DecisionLog {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final RulesetArchive archive;
+    private final LogSeal seal;
 
+    /** A log that only reads (commands, verification): it cannot append. */
     DecisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive) {
+        this(jdbc, tx, archive, null);
+    }
+
+    DecisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive, LogSeal seal) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.archive = archive;
+        this.seal = seal;
+    }
+
+    /** Records as stored by one commit, and the signed checkpoint over them. */
+    record Appended(List<DecisionRecord> records, Checkpoint checkpoint) {
     }
 
     /** Appends the decision and commits; returns the record as stored. */
     DecisionRecord append(Entry e) {
-        return appendAll(List.of(e)).get(0);
+        return appendAll(List.of(e)).records().get(0);
     }
 
     /**
@@ -53,7 +64,7 @@ final class DecisionLog {
      * Returns the records as stored. One commit for many decisions is what makes the log cheap under load
      * (see {@link GroupCommit}).
      */
-    List<DecisionRecord> appendAll(List<Entry> entries) {
+    Appended appendAll(List<Entry> entries) {
         return tx.execute(status -> {
             var head = jdbc.queryForMap("SELECT seq, record_hash FROM decision_chain_head WHERE id = 1 FOR UPDATE");
             long seq = ((Number) head.get("seq")).longValue();
@@ -67,7 +78,7 @@ final class DecisionLog {
                 DecisionRecord draft = new DecisionRecord(++seq, e.decisionId(), decidedAt, e.caseRef(), e.ruleset().id().area(),
                         e.ruleset().id().version(), e.ruleset().sha256(), e.durationMicros(), e.requestJson(), e.responseJson(),
                         Sha256.hex(e.requestJson()), Sha256.hex(e.responseJson()), null, prevHash, null);
-                DecisionRecord r = withHash(draft, draft.computeHash());
+                DecisionRecord r = withHash(draft, seal.recordHash(draft));
                 records.add(r);
                 rows.add(new Object[] {r.seq(), r.decisionId(), utc(r.decidedAt()), r.caseRef(), r.rulesetArea(), r.rulesetVersion(),
                         r.rulesetSha256(), r.durationMicros(), r.requestJson(), r.responseJson(), r.requestSha256(),
@@ -76,7 +87,7 @@ final class DecisionLog {
             }
             jdbc.batchUpdate("INSERT INTO decision_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
             jdbc.update("UPDATE decision_chain_head SET seq = ?, record_hash = ? WHERE id = 1", seq, prevHash);
-            return records;
+            return new Appended(records, seal.checkpoint(records));
         });
     }
 

@@ -24,20 +24,31 @@ final class GroupCommit implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    private record Pending(DecisionLog.Entry entry, CompletableFuture<DecisionRecord> stored) {
+    private record Pending(DecisionLog.Entry entry, CompletableFuture<Logged> stored) {
+    }
+
+    /** A decision as committed, with its receipt (the group's signed checkpoint and the record's inclusion proof). */
+    record Logged(DecisionRecord record, org.referraldecisions.service.DecisionResponseV1.Receipt receipt) {
     }
 
     private final DecisionLog decisionLog;
+    private final CheckpointFile checkpointFile;
     private final int maxPerCommit;
     private final BlockingQueue<Pending> queue;
     private final Thread writer;
     private volatile boolean closing;
 
     GroupCommit(DecisionLog decisionLog, int maxPerCommit) {
+        this(decisionLog, maxPerCommit, null);
+    }
+
+    /** {@code checkpointFile}: where each commit's signed checkpoint is appended before its decisions are answered (null: nowhere). */
+    GroupCommit(DecisionLog decisionLog, int maxPerCommit, CheckpointFile checkpointFile) {
         if (maxPerCommit < 1) {
             throw new IllegalArgumentException("referrals.decision-log.max-per-commit must be at least 1");
         }
         this.decisionLog = decisionLog;
+        this.checkpointFile = checkpointFile;
         this.maxPerCommit = maxPerCommit;
         this.queue = new ArrayBlockingQueue<>(maxPerCommit * 4);
         this.writer = new Thread(this::run, "decision-log-writer");
@@ -46,7 +57,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** Queues the decision; the future completes with the stored record once committed, or with the failure. */
-    CompletableFuture<DecisionRecord> submit(DecisionLog.Entry entry) {
+    CompletableFuture<Logged> submit(DecisionLog.Entry entry) {
         if (closing) {
             throw new IllegalStateException("the decision log is shutting down");
         }
@@ -80,16 +91,22 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void commit(List<Pending> group) {
-        List<DecisionRecord> stored;
+        DecisionLog.Appended stored;
+        List<org.referraldecisions.service.DecisionResponseV1.Receipt> receipts;
         try {
             stored = decisionLog.appendAll(group.stream().map(Pending::entry).toList());
+            receipts = Receipts.of(stored);
+            // Outside the database, before anyone is answered: a writer who later truncates the log is caught by it.
+            if (checkpointFile != null) {
+                checkpointFile.append(stored.checkpoint());
+            }
         } catch (RuntimeException e) {
             log.error("decision log commit of {} decisions failed; each caller gets an error", group.size(), e);
             group.forEach(p -> p.stored().completeExceptionally(e));
             return;
         }
         for (int i = 0; i < group.size(); i++) {
-            group.get(i).stored().complete(stored.get(i));
+            group.get(i).stored().complete(new Logged(stored.records().get(i), receipts.get(i)));
         }
     }
 

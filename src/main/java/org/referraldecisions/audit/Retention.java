@@ -27,6 +27,14 @@ final class Retention {
         this.period = period;
     }
 
+    /**
+     * Whether a record's bodies may be gone: only once its retention period is over. Verification asks this of every
+     * record with a missing body, so a body removed early (by a database writer) is caught.
+     */
+    boolean bodiesMayBeAbsent(DecisionRecord r) {
+        return !r.decidedAt().atZone(ZoneOffset.UTC).plus(period).toInstant().isAfter(clock.instant());
+    }
+
     /** Purges the bodies of every record decided before now minus the period; returns how many. */
     int purge() {
         Instant now = clock.instant();
