@@ -49,7 +49,7 @@ class AuditConfiguration {
     KeyRing decisionLogKeys(@Value("${referrals.decision-log.signing-key-file:./data/decision-log-signing-key.pem}") Path signingKeyFile,
                             @Value("${referrals.decision-log.generate-signing-key:false}") boolean generate,
                             @Value("${referrals.decision-log.retired-key-files:}") List<Path> retired) {
-        return KeyRing.load(signingKeyFile, generate, retired);
+        return KeyRing.load(signingKeyFile, generate, retired == null ? List.of() : retired.stream().filter(java.util.Objects::nonNull).toList());
     }
 
     @Bean

@@ -67,7 +67,12 @@ abstract class DecisionLogContract {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode logged = JSON.readTree(response.body());
         assertThat(logged.path("caseRef").asString()).isEqualTo("LOG-1");
+        // What was logged is the response as sent without its receipt (the receipt is made after the logged bytes are hashed).
+        JsonNode receipt = ((tools.jackson.databind.node.ObjectNode) decision).remove("receipt");
         assertThat(logged.path("response")).isEqualTo(decision);
+        assertThat(receipt.path("recordHash").asString()).isEqualTo(logged.path("chain").path("recordHash").asString());
+        assertThat(receipt.path("responseSha256").asString()).isEqualTo(logged.path("chain").path("responseSha256").asString());
+        assertThat(receipt.path("checkpoint").path("signature").asString()).isNotBlank();
         assertThat(logged.path("request").path("asOf").asString()).isEqualTo("2026-03-15");
         assertThat(logged.path("request").path("victim").path("age").asInt()).isEqualTo(34);
         assertThat(logged.path("ruleset")).isEqualTo(decision.path("ruleset"));

@@ -38,9 +38,19 @@ class RetentionAndCommandTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    Checkpoints checkpoints;
+
+    @Autowired
+    KeyRing keys;
+
+    @Autowired
+    CheckpointFile checkpointFile;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
+    @org.springframework.test.annotation.DirtiesContext(methodMode = org.springframework.test.annotation.DirtiesContext.MethodMode.AFTER_METHOD)
     void purgeRemovesOldBodiesKeepsTheRecordAndTheChainVerifies() throws Exception {
         String id = decide("RET-1");
         decide("RET-2");
@@ -54,7 +64,14 @@ class RetentionAndCommandTests {
         assertThat(record.path("purgedAt").asString()).isNotBlank();
         assertThat(record.path("ruleset").path("sha256").asString()).matches("[0-9a-f]{64}");
         assertThat(record.path("chain").path("responseSha256").asString()).matches("[0-9a-f]{64}");
-        assertThat(DecisionLogContract.JSON.readTree(send("GET", "/v1/decisions/verify", null).body()).path("verified").asBoolean()).isTrue();
+        // Eight years on the chain verifies; today the same empty bodies are bodies removed before their retention ended.
+        ChainVerifier eightYearsLater = new ChainVerifier(decisionLog, checkpoints, keys, new Retention(decisionLog, eightYearsOn, Period.ofYears(7)),
+                checkpointFile.path().toAbsolutePath().getParent());
+        ChainVerifier.Verification later = eightYearsLater.verify();
+        assertThat(later.verified()).as(later.toString()).isTrue();
+        JsonNode today = DecisionLogContract.JSON.readTree(send("GET", "/v1/decisions/verify", null).body());
+        assertThat(today.path("verified").asBoolean()).isFalse();
+        assertThat(today.path("firstFailure").path("reason").asString()).contains("removed before its retention period ended");
 
         HttpResponse<String> replay = send("POST", "/v1/decisions/" + id + "/replay", null);
         assertThat(replay.statusCode()).isEqualTo(410);
