@@ -3,7 +3,12 @@ package org.referraldecisions.audit;
 import java.util.Base64;
 import java.util.List;
 
+import java.net.URI;
+
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,6 +56,13 @@ class DecisionLogController {
             + "(at most 1000; actor= one key id or subject). No case data")
     @GetMapping("/v1/decision-log/reads")
     Reads reads(@RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String actor) {
-        return new Reads(audit.newest(Math.max(1, Math.min(limit, MAX_READS)), actor));
+        if (limit < 1 || limit > MAX_READS) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "limit must be 1 to " + MAX_READS);
+            problem.setTitle("Invalid limit");
+            problem.setType(URI.create("urn:referral-decisions:problem:invalid_parameter"));
+            problem.setProperty("code", "invalid_parameter");
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+        return new Reads(audit.newest(limit, actor));
     }
 }
