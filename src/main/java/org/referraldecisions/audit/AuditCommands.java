@@ -106,7 +106,8 @@ public final class AuditCommands {
 
     static String explain(ChainVerifier.Verification v) {
         String checked = v.checkpoints() + " signed checkpoints" + (v.checkpointFiles().isEmpty() ? "" : " (and " + v.checkpointFiles().size()
-                + " checkpoint files)") + (v.unsignedRecords() == 0 ? "" : "; " + v.unsignedRecords() + " records predate signing and were "
+                + " checkpoint files" + (v.otherLogsCheckpoints() == 0 ? "" : ", where " + v.otherLogsCheckpoints()
+                + " lines are other logs' and were skipped") + ")") + (v.unsignedRecords() == 0 ? "" : "; " + v.unsignedRecords() + " records predate signing and were "
                 + "checked by their unkeyed hash only") + (v.receipts().isEmpty() ? "" : "; " + v.receipts().size() + " receipts");
         if (v.verified()) {
             return "The decision log verifies: all " + v.records() + " records are intact and chained in order, " + checked + ".";

@@ -28,10 +28,12 @@ final class ChainVerifier {
 
     /**
      * The outcome: how many records and checkpoints were checked, how many records predate signing (checked by their
-     * unkeyed hash only), which checkpoint files were read, each receipt's check, and the first failure if any.
+     * unkeyed hash only), the log's id, which checkpoint files were read and how many of their lines belong to other
+     * logs (another database's, e.g. an earlier test run's: not this log's), each receipt's check, and the first
+     * failure if any.
      */
     record Verification(boolean verified, long records, FirstFailure firstFailure, long checkpoints, long unsignedRecords,
-                        List<String> checkpointFiles, List<ReceiptCheck> receipts) {
+                        String logId, List<String> checkpointFiles, long otherLogsCheckpoints, List<ReceiptCheck> receipts) {
     }
 
     record FirstFailure(long seq, String decisionId, String reason) {
@@ -63,7 +65,8 @@ final class ChainVerifier {
     Verification verify(List<DecisionResponseV1.Receipt> receipts) {
         DecisionLog.ChainHead head = decisionLog.head();
         long keyedFrom = checkpoints.storedKeyedFrom();
-        Walk walk = new Walk(keyedFrom);
+        String logId = checkpoints.storedLogId();
+        Walk walk = new Walk(keyedFrom, logId);
         decisionLog.forEachInOrder(walk::accept);
         walk.finish();
         long lastSeq = walk.expectedSeq - 1;
@@ -79,10 +82,11 @@ final class ChainVerifier {
             }
         }
         List<String> files = new ArrayList<>();
+        long[] otherLogs = {0};
         for (Path file : CheckpointFile.filesIn(checkpointDir)) {
             files.add(file.toString());
             if (walk.failure == null) {
-                walk.failure = checkFile(file, lastSeq);
+                walk.failure = checkFile(file, lastSeq, logId, otherLogs);
             }
         }
         List<ReceiptCheck> receiptChecks = new ArrayList<>();
@@ -93,12 +97,14 @@ final class ChainVerifier {
                 walk.failure = new FirstFailure(check.seq(), check.decisionId(), "a receipt does not verify: " + check.reason());
             }
         }
-        return new Verification(walk.failure == null, walk.count, walk.failure, walk.checkpointsChecked, walk.unsigned, files, receiptChecks);
+        return new Verification(walk.failure == null, walk.count, walk.failure, walk.checkpointsChecked, walk.unsigned, logId, files,
+                otherLogs[0], receiptChecks);
     }
 
     /** The record-by-record walk, with the table's checkpoints read a page at a time alongside. */
     private final class Walk {
         final long keyedFrom;
+        final String logId;
         long count;
         long expectedSeq = 1;
         String prevHash = Sha256.ZERO;
@@ -110,8 +116,9 @@ final class ChainVerifier {
         final List<byte[]> leaves = new ArrayList<>();
         long groupStart;
 
-        Walk(long keyedFrom) {
+        Walk(long keyedFrom, String logId) {
             this.keyedFrom = keyedFrom;
+            this.logId = logId;
         }
 
         void accept(DecisionRecord r) {
@@ -181,6 +188,10 @@ final class ChainVerifier {
             if (signature != null) {
                 return "the checkpoint covering #" + next.firstSeq() + "..#" + next.lastSeq() + " does not verify: " + signature;
             }
+            if (!next.logId().equals(logId)) {
+                return "the checkpoint covering #" + next.firstSeq() + "..#" + next.lastSeq() + " is signed for log " + next.logId()
+                        + " but this log is " + logId;
+            }
             if (next.keyedFrom() != keyedFrom) {
                 return "the log says signing began at #" + keyedFrom + " but its signed checkpoint says #" + next.keyedFrom();
             }
@@ -222,13 +233,17 @@ final class ChainVerifier {
     }
 
     /** Each line of a checkpoint file: signed, not beyond the log's end, and the same as the database's checkpoint. */
-    private FirstFailure checkFile(Path file, long lastSeq) {
+    private FirstFailure checkFile(Path file, long lastSeq, String logId, long[] otherLogs) {
         long signedUpTo = lastSeq;
         for (CheckpointFile.Line line : CheckpointFile.read(file)) {
             if (line.checkpoint() == null) {
                 continue; // a torn last line (the process died mid-write): nothing it says is signed
             }
             Checkpoint c = line.checkpoint();
+            if (!c.logId().equals(logId)) {
+                otherLogs[0]++; // another database's log (counted in the result, so an operator sees it)
+                continue;
+            }
             if (c.lastSeq() > lastSeq) {
                 String signature = c.signatureProblem(keys);
                 if (signature != null) {

@@ -7,20 +7,20 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A signed checkpoint (after RFC 9162's signed tree head): the records {@code firstSeq..lastSeq} of one group commit,
+ * A signed checkpoint (after RFC 9162's signed tree head) of the log {@code logId}: the records {@code firstSeq..lastSeq} of one group commit,
  * the root of the Merkle tree over their leaves, the chain head hash after them, and the first sequence number whose
  * record is keyed ({@code keyedFrom}: records before it predate signing), signed with Ed25519 by the key {@code keyId}.
  * Written in the same transaction as its records (table {@code decision_checkpoint}) and, after the commit, appended to
  * the checkpoint file, which a database writer cannot rewrite.
  */
-record Checkpoint(String keyId, long firstSeq, long lastSeq, String treeRoot, String headHash, long keyedFrom, Instant signedAt,
+record Checkpoint(String keyId, String logId, long firstSeq, long lastSeq, String treeRoot, String headHash, long keyedFrom, Instant signedAt,
                   String signature) {
 
     private static final String DOMAIN = "referral-decisions decision-log checkpoint v1";
 
     /** The exact bytes signed: every field but the signature, one a line, after a domain label. */
     byte[] signedBytes() {
-        return String.join("\n", DOMAIN, keyId, Long.toString(firstSeq), Long.toString(lastSeq), treeRoot, headHash,
+        return String.join("\n", DOMAIN, keyId, logId, Long.toString(firstSeq), Long.toString(lastSeq), treeRoot, headHash,
                 Long.toString(keyedFrom), signedAt.toString(), "").getBytes(StandardCharsets.UTF_8);
     }
 
@@ -33,17 +33,17 @@ record Checkpoint(String keyId, long firstSeq, long lastSeq, String treeRoot, St
     }
 
     /** Signs a group's records: their leaves' Merkle root, the last record's hash as the head. */
-    static Checkpoint sign(SigningKey key, List<DecisionRecord> group, long keyedFrom, Instant now) {
+    static Checkpoint sign(SigningKey key, String logId, List<DecisionRecord> group, long keyedFrom, Instant now) {
         DecisionRecord first = group.get(0);
         DecisionRecord last = group.get(group.size() - 1);
         String root = HexFormat.of().formatHex(MerkleTree.root(group.stream().map(Checkpoint::leafHash).toList()));
-        Checkpoint unsigned = new Checkpoint(key.keyId(), first.seq(), last.seq(), root, last.recordHash(), keyedFrom,
+        Checkpoint unsigned = new Checkpoint(key.keyId(), logId, first.seq(), last.seq(), root, last.recordHash(), keyedFrom,
                 now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), null);
         return unsigned.withSignature(Base64.getEncoder().encodeToString(key.sign(unsigned.signedBytes())));
     }
 
     Checkpoint withSignature(String signature) {
-        return new Checkpoint(keyId, firstSeq, lastSeq, treeRoot, headHash, keyedFrom, signedAt, signature);
+        return new Checkpoint(keyId, logId, firstSeq, lastSeq, treeRoot, headHash, keyedFrom, signedAt, signature);
     }
 
     /** Null when the signature is good under a key of the ring, else why not. */

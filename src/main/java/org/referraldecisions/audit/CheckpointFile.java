@@ -109,6 +109,7 @@ final class CheckpointFile implements AutoCloseable {
     static String toJson(Checkpoint c) {
         ObjectNode node = JSON.createObjectNode();
         node.put("keyId", c.keyId());
+        node.put("logId", c.logId());
         node.put("firstSeq", c.firstSeq());
         node.put("lastSeq", c.lastSeq());
         node.put("treeRoot", c.treeRoot());
@@ -120,12 +121,12 @@ final class CheckpointFile implements AutoCloseable {
     }
 
     static Checkpoint fromJson(JsonNode node) {
-        for (String field : List.of("keyId", "firstSeq", "lastSeq", "treeRoot", "headHash", "keyedFrom", "signedAt", "signature")) {
+        for (String field : List.of("keyId", "logId", "firstSeq", "lastSeq", "treeRoot", "headHash", "keyedFrom", "signedAt", "signature")) {
             if (node.path(field).isMissingNode() || node.path(field).isNull()) {
                 throw new IllegalArgumentException("checkpoint without " + field);
             }
         }
-        return new Checkpoint(node.path("keyId").asString(), node.path("firstSeq").asLong(), node.path("lastSeq").asLong(),
+        return new Checkpoint(node.path("keyId").asString(), node.path("logId").asString(), node.path("firstSeq").asLong(), node.path("lastSeq").asLong(),
                 node.path("treeRoot").asString(), node.path("headHash").asString(), node.path("keyedFrom").asLong(),
                 Instant.parse(node.path("signedAt").asString()), node.path("signature").asString());
     }

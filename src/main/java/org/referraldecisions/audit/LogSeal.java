@@ -26,7 +26,7 @@ final class LogSeal {
 
     /** Signs the group's checkpoint and stores it with the records (the caller's transaction). */
     Checkpoint checkpoint(List<DecisionRecord> group) {
-        Checkpoint checkpoint = Checkpoint.sign(keys.active(), group, checkpoints.keyedFrom(), clock.instant());
+        Checkpoint checkpoint = Checkpoint.sign(keys.active(), checkpoints.logId(), group, checkpoints.keyedFrom(), clock.instant());
         checkpoints.insert(checkpoint);
         return checkpoint;
     }

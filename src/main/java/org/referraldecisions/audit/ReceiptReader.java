@@ -38,7 +38,7 @@ final class ReceiptReader {
                 throw new IllegalArgumentException(where + ": the receipt has no " + field);
             }
         }
-        for (String field : List.of("keyId", "firstSeq", "lastSeq", "treeRoot", "headHash", "keyedFrom", "signedAt", "signature")) {
+        for (String field : List.of("keyId", "logId", "firstSeq", "lastSeq", "treeRoot", "headHash", "keyedFrom", "signedAt", "signature")) {
             if (!c.has(field)) {
                 throw new IllegalArgumentException(where + ": the receipt's checkpoint has no " + field);
             }
@@ -47,7 +47,7 @@ final class ReceiptReader {
         r.path("inclusionProof").forEach(p -> proof.add(p.asString()));
         return new DecisionResponseV1.Receipt(r.path("decisionId").asString(), r.path("seq").asLong(), r.path("requestSha256").asString(),
                 r.path("responseSha256").asString(), r.path("recordHash").asString(), proof,
-                new DecisionResponseV1.Checkpoint(c.path("keyId").asString(), c.path("firstSeq").asLong(), c.path("lastSeq").asLong(),
+                new DecisionResponseV1.Checkpoint(c.path("keyId").asString(), c.path("logId").asString(), c.path("firstSeq").asLong(), c.path("lastSeq").asLong(),
                         c.path("treeRoot").asString(), c.path("headHash").asString(), c.path("keyedFrom").asLong(),
                         c.path("signedAt").asString(), c.path("signature").asString()));
     }

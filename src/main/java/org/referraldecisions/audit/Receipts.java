@@ -26,12 +26,12 @@ final class Receipts {
     }
 
     static DecisionResponseV1.Checkpoint wire(Checkpoint c) {
-        return new DecisionResponseV1.Checkpoint(c.keyId(), c.firstSeq(), c.lastSeq(), c.treeRoot(), c.headHash(), c.keyedFrom(),
+        return new DecisionResponseV1.Checkpoint(c.keyId(), c.logId(), c.firstSeq(), c.lastSeq(), c.treeRoot(), c.headHash(), c.keyedFrom(),
                 c.signedAt().toString(), c.signature());
     }
 
     static Checkpoint fromWire(DecisionResponseV1.Checkpoint c) {
-        return new Checkpoint(c.keyId(), c.firstSeq(), c.lastSeq(), c.treeRoot(), c.headHash(), c.keyedFrom(),
+        return new Checkpoint(c.keyId(), c.logId(), c.firstSeq(), c.lastSeq(), c.treeRoot(), c.headHash(), c.keyedFrom(),
                 java.time.Instant.parse(c.signedAt()), c.signature());
     }
 

@@ -40,7 +40,7 @@ public record DecisionResponseV1(
                           List<String> inclusionProof, Checkpoint checkpoint) {
     }
 
-    public record Checkpoint(String keyId, long firstSeq, long lastSeq, String treeRoot, String headHash, long keyedFrom,
+    public record Checkpoint(String keyId, String logId, long firstSeq, long lastSeq, String treeRoot, String headHash, long keyedFrom,
                              String signedAt, String signature) {
     }
 

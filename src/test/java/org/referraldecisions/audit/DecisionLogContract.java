@@ -193,7 +193,7 @@ abstract class DecisionLogContract {
                 .generatePublic(new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(pem)));
         JsonNode c = receipt.path("checkpoint");
         String signed = String.join("\n", "referral-decisions decision-log checkpoint v1", c.path("keyId").asString(),
-                c.path("firstSeq").asString(), c.path("lastSeq").asString(), c.path("treeRoot").asString(), c.path("headHash").asString(),
+                c.path("logId").asString(), c.path("firstSeq").asString(), c.path("lastSeq").asString(), c.path("treeRoot").asString(), c.path("headHash").asString(),
                 c.path("keyedFrom").asString(), c.path("signedAt").asString(), "");
         var signature = java.security.Signature.getInstance("Ed25519");
         signature.initVerify(publicKey);

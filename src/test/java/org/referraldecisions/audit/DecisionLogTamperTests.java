@@ -196,6 +196,29 @@ class DecisionLogTamperTests {
     }
 
     @Test
+    void anotherDatabasesCheckpointsInTheSameDirectoryAreSkippedNotMistakenForATruncation() throws Exception {
+        // E.g. repeated runs of the service against fresh databases with one checkpoint directory.
+        Checkpoint ours = checkpoints.covering(seqOf(responses.get(responses.size() - 1))).orElseThrow();
+        Checkpoint othersFarAhead = Checkpoint.sign(keys.active(), "another-log", List.of(logRecord(ours.lastSeq())), 1, java.time.Instant.now());
+        Path other = checkpointFile.path().resolveSibling("other-database.jsonl");
+        String line = CheckpointFile.toJson(othersFarAhead).replace("\"firstSeq\":" + ours.lastSeq(), "\"firstSeq\":" + (ours.lastSeq() + 100))
+                .replace("\"lastSeq\":" + ours.lastSeq(), "\"lastSeq\":" + (ours.lastSeq() + 100));
+        java.nio.file.Files.writeString(other, line + "\n");
+        try {
+            ChainVerifier.Verification v = verifier.verify();
+            assertThat(v.verified()).as(v.toString()).isTrue();
+            assertThat(v.otherLogsCheckpoints()).isEqualTo(1);
+            assertThat(v.checkpointFiles()).hasSize(2);
+        } finally {
+            java.nio.file.Files.delete(other);
+        }
+    }
+
+    private DecisionRecord logRecord(long seq) {
+        return decisionLog.find(jdbc.queryForObject("SELECT decision_id FROM decision_log WHERE seq = ?", String.class, seq)).orElseThrow();
+    }
+
+    @Test
     void aBodyNulledBeforeItsRetentionEndedIsNamed() {
         long seq = seqOf(responses.get(3));
         jdbc.update("UPDATE decision_log SET request_json = NULL, response_json = NULL, purged_at = ? WHERE seq = ?",
