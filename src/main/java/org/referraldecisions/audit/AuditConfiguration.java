@@ -60,8 +60,9 @@ class AuditConfiguration {
     /** This instance's append-only checkpoint file ({@code <checkpoint-dir>/<instance>.jsonl}). */
     @Bean(destroyMethod = "close")
     CheckpointFile checkpointFile(@Value("${referrals.decision-log.checkpoint-dir:./data/checkpoints}") Path directory,
-                                  @Value("${referrals.decision-log.instance:main}") String instance) {
-        return new CheckpointFile(directory, instance);
+                                  @Value("${referrals.decision-log.instance:main}") String instance,
+                                  @Value("${referrals.decision-log.checkpoint-file-sync:1s}") java.time.Duration sync) {
+        return new CheckpointFile(directory, instance, sync);
     }
 
     @Bean

@@ -72,6 +72,43 @@ final class MerkleTree {
         }
     }
 
+    /**
+     * Every leaf's audit path at once, in O(n log n): the tree is built bottom up, pairing nodes level by level and
+     * carrying a level's odd last node up unchanged, which gives the same tree (and paths) as the recursive split
+     * above; a group's receipts need every path, and the recursive form would cost O(n^2) hashes.
+     */
+    static List<List<byte[]>> inclusionProofs(List<byte[]> leafHashes) {
+        int n = leafHashes.size();
+        List<List<byte[]>> proofs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            proofs.add(new ArrayList<>());
+        }
+        List<byte[]> level = leafHashes;
+        // Which node of the current level each leaf is under.
+        int[] position = new int[n];
+        for (int i = 0; i < n; i++) {
+            position[i] = i;
+        }
+        while (level.size() > 1) {
+            for (int leaf = 0; leaf < n; leaf++) {
+                int sibling = position[leaf] ^ 1;
+                if (sibling < level.size()) {
+                    proofs.get(leaf).add(level.get(sibling));
+                }
+                position[leaf] >>= 1;
+            }
+            List<byte[]> up = new ArrayList<>((level.size() + 1) / 2);
+            for (int i = 0; i + 1 < level.size(); i += 2) {
+                up.add(nodeHash(level.get(i), level.get(i + 1)));
+            }
+            if (level.size() % 2 == 1) {
+                up.add(level.get(level.size() - 1));
+            }
+            level = up;
+        }
+        return proofs;
+    }
+
     /** RFC 9162 section 2.1.3.2: does {@code proof} lead from the leaf hash at {@code index} to {@code root}? */
     static boolean verifyInclusion(byte[] leafHash, long index, long treeSize, List<byte[]> proof, byte[] root) {
         if (index < 0 || index >= treeSize) {

@@ -15,10 +15,11 @@ final class Receipts {
     static List<DecisionResponseV1.Receipt> of(DecisionLog.Appended appended) {
         List<byte[]> leaves = appended.records().stream().map(Checkpoint::leafHash).toList();
         DecisionResponseV1.Checkpoint checkpoint = wire(appended.checkpoint());
+        List<List<byte[]>> proofs = MerkleTree.inclusionProofs(leaves);
         List<DecisionResponseV1.Receipt> receipts = new ArrayList<>(leaves.size());
         for (int i = 0; i < leaves.size(); i++) {
             DecisionRecord r = appended.records().get(i);
-            List<String> proof = MerkleTree.inclusionProof(leaves, i).stream().map(HexFormat.of()::formatHex).toList();
+            List<String> proof = proofs.get(i).stream().map(HexFormat.of()::formatHex).toList();
             receipts.add(new DecisionResponseV1.Receipt(r.decisionId(), r.seq(), r.requestSha256(), r.responseSha256(), r.recordHash(),
                     proof, checkpoint));
         }
