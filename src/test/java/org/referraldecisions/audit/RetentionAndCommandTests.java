@@ -104,6 +104,31 @@ class RetentionAndCommandTests {
     }
 
     @Test
+    void theVerifyCommandChecksReceiptFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws Exception {
+        HttpResponse<String> decided = send("POST", "/v1/decisions", DecisionLogContract.CASE.formatted("CMD-RECEIPT"));
+        assertThat(decided.statusCode()).isEqualTo(200);
+        String url;
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            url = connection.getMetaData().getURL();
+        }
+        String database = "--spring.datasource.url=" + url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        java.nio.file.Path receipt = temp.resolve("response.json");
+        java.nio.file.Files.writeString(receipt, decided.body());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(cli.run("verify", "--receipt", receipt.toString(), "--format", "json", database)).as(out.toString()).isZero();
+        JsonNode verification = DecisionLogContract.JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(verification.path("receipts").get(0).path("verified").asBoolean()).isTrue();
+
+        // A receipt whose record hash was changed is not the one signed.
+        String recordHash = DecisionLogContract.JSON.readTree(decided.body()).path("receipt").path("recordHash").asString();
+        java.nio.file.Files.writeString(receipt, decided.body().replace("\"recordHash\":\"" + recordHash, "\"recordHash\":\"" + "0".repeat(64)));
+        out.reset();
+        assertThat(cli.run("verify", "--receipt", receipt.toString(), database)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("does NOT verify", "a receipt does not verify", "inclusion proof");
+    }
+
+    @Test
     void exportWritesTheLoggedRequestsAndDiffFromLogReplaysThemUnderBothVersions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
             throws Exception {
         decide("EXP-1");
