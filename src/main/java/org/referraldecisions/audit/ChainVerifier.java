@@ -67,6 +67,7 @@ final class ChainVerifier {
         long keyedFrom = checkpoints.storedKeyedFrom();
         String logId = checkpoints.storedLogId();
         Walk walk = new Walk(keyedFrom, logId);
+        walk.failure = keyedFromProblem(checkpoints.from(0, 1).stream().findFirst().orElse(null), keyedFrom, "the first checkpoint in the database");
         decisionLog.forEachInOrder(walk::accept);
         walk.finish();
         long lastSeq = walk.expectedSeq - 1;
@@ -227,6 +228,18 @@ final class ChainVerifier {
         return null;
     }
 
+    /**
+     * Where signing began is signed into every checkpoint: a writer who moves it (to pass re-chained records off as
+     * unkeyed ones from before signing) contradicts a signed checkpoint.
+     */
+    private FirstFailure keyedFromProblem(Checkpoint signed, long keyedFrom, String where) {
+        if (signed == null || signed.keyedFrom() == keyedFrom || signed.signatureProblem(keys) != null) {
+            return null;
+        }
+        return new FirstFailure(Math.min(signed.keyedFrom(), keyedFrom), null, "the log says signing began at #" + keyedFrom + " but "
+                + where + " is signed saying #" + signed.keyedFrom() + " (records were passed off as written before signing)");
+    }
+
     private static FirstFailure missingTail(long lastSeq, long signedUpTo, String where) {
         return new FirstFailure(lastSeq + 1, null, "missing tail: " + where + " signs records up to #" + signedUpTo
                 + " but the log ends at #" + lastSeq + " (records #" + (lastSeq + 1) + "..#" + signedUpTo + " were removed)");
@@ -243,6 +256,10 @@ final class ChainVerifier {
             if (!c.logId().equals(logId)) {
                 otherLogs[0]++; // another database's log (counted in the result, so an operator sees it)
                 continue;
+            }
+            FirstFailure moved = keyedFromProblem(c, checkpoints.storedKeyedFrom(), "line " + line.number() + " of checkpoint file " + file);
+            if (moved != null) {
+                return moved;
             }
             if (c.lastSeq() > lastSeq) {
                 String signature = c.signatureProblem(keys);

@@ -147,6 +147,18 @@ class DecisionLogTamperTests {
     }
 
     @Test
+    void movingWhereSigningBeganToPassReChainedRecordsOffAsOldOnesIsCaught() {
+        long keyedFrom = checkpoints.storedKeyedFrom();
+        try {
+            jdbc.update("UPDATE decision_log_keying SET keyed_from = 1000000 WHERE id = 1");
+            ChainVerifier.Verification v = verifier.verify();
+            assertFirstFailure(v, keyedFrom, "signing began at #1000000");
+        } finally {
+            jdbc.update("UPDATE decision_log_keying SET keyed_from = ? WHERE id = 1", keyedFrom);
+        }
+    }
+
+    @Test
     void anEditReChainedUnderAnotherKeyIsNamed(@TempDir Path temp) {
         long seq = seqOf(responses.get(2));
         SigningKey attackers = SigningKey.generate(temp.resolve("attacker.pem"));
