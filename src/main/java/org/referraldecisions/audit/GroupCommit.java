@@ -101,7 +101,7 @@ final class GroupCommit implements AutoCloseable {
                 checkpointFile.append(stored.checkpoint());
             }
         } catch (RuntimeException e) {
-            log.error("decision log commit of {} decisions failed; each caller gets an error", group.size(), e);
+            log.error("decision log commit of {} decisions (or its checkpoint line) failed; each caller gets an error", group.size(), e);
             group.forEach(p -> p.stored().completeExceptionally(e));
             return;
         }

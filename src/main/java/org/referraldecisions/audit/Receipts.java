@@ -52,7 +52,7 @@ final class Receipts {
         }
         String signature = checkpoint.signatureProblem(keys);
         if (signature != null) {
-            return "its checkpoint " + signature.replaceFirst("^it ", "");
+            return "its checkpoint does not verify: " + signature;
         }
         if (!checkpoint.covers(receipt.seq())) {
             return "its checkpoint covers #" + checkpoint.firstSeq() + "..#" + checkpoint.lastSeq() + ", not #" + receipt.seq();
