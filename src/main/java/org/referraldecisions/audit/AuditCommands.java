@@ -114,7 +114,7 @@ public final class AuditCommands {
         }
         ChainVerifier.FirstFailure f = v.firstFailure();
         return "The decision log does NOT verify: record #" + f.seq() + (f.decisionId() == null ? "" : " (decision " + f.decisionId() + ")")
-                + " fails: " + f.reason() + ". " + v.records() + " records were checked, " + checked + "; the first failure is named.";
+                + " fails: " + f.reason() + ". " + v.records() + " records were read, " + checked + "; the first failure is named.";
     }
 
     private static List<DecisionResponseV1.Receipt> readReceipts(Path file) throws IOException {

@@ -123,10 +123,12 @@ final class ChainVerifier {
         }
 
         void accept(DecisionRecord r) {
+            count++;
             if (failure != null) {
+                // Past the first failure: only where the log ends is still needed (for receipts and the tail).
+                expectedSeq = r.seq() + 1;
                 return;
             }
-            count++;
             String reason = check(r);
             if (reason != null) {
                 failure = new FirstFailure(r.seq(), r.decisionId(), reason);
