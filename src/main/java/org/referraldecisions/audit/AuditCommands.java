@@ -1,9 +1,15 @@
 package org.referraldecisions.audit;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import java.time.Period;
 
+import org.referraldecisions.service.DecisionResponseV1;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,6 +35,7 @@ public final class AuditCommands {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper READER = JsonMapper.builder().build();
 
     private AuditCommands() {
     }
@@ -38,12 +45,29 @@ public final class AuditCommands {
      * fails, 2 when the database cannot be opened.
      */
     public static int verify(String[] springArgs, boolean json, PrintStream out, PrintStream err) {
+        return verify(springArgs, json, List.of(), out, err);
+    }
+
+    /**
+     * As {@link #verify(String[], boolean, PrintStream, PrintStream)}, also checking the receipts in {@code receiptFiles}
+     * (each a receipt, a decision response carrying one, a JSON array of either, or NDJSON lines of either).
+     */
+    public static int verify(String[] springArgs, boolean json, List<Path> receiptFiles, PrintStream out, PrintStream err) {
+        List<DecisionResponseV1.Receipt> receipts = new ArrayList<>();
+        for (Path file : receiptFiles) {
+            try {
+                receipts.addAll(readReceipts(file));
+            } catch (IOException | RuntimeException e) {
+                err.println("cannot read receipts from " + file + ": " + e.getMessage());
+                return 2;
+            }
+        }
         ConfigurableApplicationContext context = open(springArgs, "verify", err);
         if (context == null) {
             return 2;
         }
         try (context) {
-            ChainVerifier.Verification verification = new ChainVerifier(log(context)).verify();
+            ChainVerifier.Verification verification = reviews(context).verify(cliActor(), receipts);
             out.println(json ? JSON.writeValueAsString(verification) : explain(verification));
             return verification.verified() ? 0 : 1;
         }
@@ -73,7 +97,7 @@ public final class AuditCommands {
             return null;
         }
         try (context) {
-            LogExport.Counts counts = new LogExport(log(context)).export(query, line);
+            LogExport.Counts counts = reviews(context).export(cliActor(), query, line);
             err.println("exported " + counts.exported() + " decisions (" + query.describe() + ") for " + System.getProperty("user.name")
                     + (counts.purged() > 0 ? "; " + counts.purged() + " past retention had no request to export" : ""));
             return counts;
@@ -81,12 +105,51 @@ public final class AuditCommands {
     }
 
     static String explain(ChainVerifier.Verification v) {
+        String checked = v.checkpoints() + " signed checkpoints" + (v.checkpointFiles().isEmpty() ? "" : " (and " + v.checkpointFiles().size()
+                + " checkpoint files" + (v.otherLogsCheckpoints() == 0 ? "" : ", where " + v.otherLogsCheckpoints()
+                + " lines are other logs' and were skipped") + ")") + (v.unsignedRecords() == 0 ? "" : "; " + v.unsignedRecords() + " records predate signing and were "
+                + "checked by their unkeyed hash only") + (v.receipts().isEmpty() ? "" : "; " + v.receipts().size() + " receipts");
         if (v.verified()) {
-            return "The decision log verifies: all " + v.records() + " records are intact and chained in order.";
+            return "The decision log verifies: all " + v.records() + " records are intact and chained in order, " + checked + ".";
         }
         ChainVerifier.FirstFailure f = v.firstFailure();
         return "The decision log does NOT verify: record #" + f.seq() + (f.decisionId() == null ? "" : " (decision " + f.decisionId() + ")")
-                + " fails: " + f.reason() + ". " + v.records() + " records were checked; the first failure is named.";
+                + " fails: " + f.reason() + ". " + v.records() + " records were read, " + checked + "; the first failure is named.";
+    }
+
+    private static List<DecisionResponseV1.Receipt> readReceipts(Path file) throws IOException {
+        String text = Files.readString(file);
+        try {
+            return ReceiptReader.read(READER.readTree(text));
+        } catch (tools.jackson.core.JacksonException notOneDocument) {
+            List<DecisionResponseV1.Receipt> receipts = new ArrayList<>();
+            for (String line : text.split("\n")) {
+                if (!line.isBlank()) {
+                    receipts.addAll(ReceiptReader.read(READER.readTree(line)));
+                }
+            }
+            return receipts;
+        }
+    }
+
+    private static String cliActor() {
+        return "cli:" + System.getProperty("user.name");
+    }
+
+    /** The log's readers as the service has them, from the same settings (keys, checkpoint files, retention). */
+    private static DecisionReviews reviews(ConfigurableApplicationContext context) {
+        var env = context.getEnvironment();
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        DecisionLog log = log(context);
+        Path keyFile = Path.of(env.getProperty("referrals.decision-log.signing-key-file", "./data/decision-log-signing-key.pem"));
+        List<Path> retired = java.util.Arrays.stream(env.getProperty("referrals.decision-log.retired-key-files", "").split(","))
+                .map(String::trim).filter(f -> !f.isEmpty()).map(Path::of).toList();
+        // Verification never makes a key: without the key file it checks what the public keys of the retired files allow.
+        KeyRing keys = KeyRing.load(Files.exists(keyFile) ? keyFile : null, false, retired);
+        Period period = Period.parse(env.getProperty("referrals.retention.period", "P7Y"));
+        Path checkpointDir = Path.of(env.getProperty("referrals.decision-log.checkpoint-dir", "./data/checkpoints"));
+        ChainVerifier verifier = new ChainVerifier(log, new Checkpoints(jdbc), keys, new Retention(log, keys(context), Clock.systemUTC(), period), checkpointDir);
+        return new DecisionReviews(log, null, verifier, new ReadAudit(jdbc, Clock.systemUTC()), READER);
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.referraldecisions.audit;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Period;
+import java.util.List;
 
 import org.referraldecisions.service.DecisionRecorder;
 import org.referraldecisions.service.DecisionRequestReader;
@@ -43,15 +45,40 @@ class AuditConfiguration {
         return new ReloadLog(jdbc);
     }
 
+    /**
+     * The decision log's keys (README "Decision log and review"): the Ed25519 signing key from its file (made there if
+     * absent and allowed), and retired keys (private or public PEM files) kept to verify what they signed.
+     */
+    @Bean
+    KeyRing decisionLogKeys(@Value("${referrals.decision-log.signing-key-file:./data/decision-log-signing-key.pem}") Path signingKeyFile,
+                            @Value("${referrals.decision-log.generate-signing-key:false}") boolean generate,
+                            @Value("${referrals.decision-log.retired-key-files:}") List<Path> retired) {
+        return KeyRing.load(signingKeyFile, generate, retired == null ? List.of() : retired.stream().filter(java.util.Objects::nonNull).toList());
+    }
+
+    @Bean
+    Checkpoints checkpoints(JdbcTemplate jdbc) {
+        return new Checkpoints(jdbc);
+    }
+
+    /** This instance's append-only checkpoint file ({@code <checkpoint-dir>/<instance>.jsonl}). */
+    @Bean(destroyMethod = "close")
+    CheckpointFile checkpointFile(@Value("${referrals.decision-log.checkpoint-dir:./data/checkpoints}") Path directory,
+                                  @Value("${referrals.decision-log.instance:main}") String instance,
+                                  @Value("${referrals.decision-log.checkpoint-file-sync:1s}") java.time.Duration sync) {
+        return new CheckpointFile(directory, instance, sync);
+    }
+
+    @Bean
+    DecisionLog decisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive, DataKeys dataKeys, KeyRing keys,
+                            Checkpoints checkpoints, Clock clock) {
+        return new DecisionLog(jdbc, tx, archive, new SealedBodies(dataKeys), new LogSeal(keys, checkpoints, clock));
+    }
+
     /** The per-month data keys, outside the database, wrapped by the master key (see {@link DataKeys}). */
     @Bean
     DataKeys dataKeys(Environment environment) {
         return DataKeys.fromSettings(environment);
-    }
-
-    @Bean
-    DecisionLog decisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive, DataKeys dataKeys) {
-        return new DecisionLog(jdbc, tx, archive, new SealedBodies(dataKeys));
     }
 
     /**
@@ -77,14 +104,14 @@ class AuditConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "referrals.decision-log.enabled", havingValue = "true", matchIfMissing = true)
     GroupCommit groupCommit(DecisionLog decisionLog, @Value("${referrals.decision-log.max-per-commit:256}") int maxPerCommit,
-                            @Value("${spring.datasource.url:}") String url, ObjectProvider<MeterRegistry> meters) {
+                            @Value("${spring.datasource.url:}") String url, CheckpointFile checkpointFile, ObjectProvider<MeterRegistry> meters) {
         if (url.startsWith("jdbc:h2:") && !url.toUpperCase().replace(" ", "").contains("DB_CLOSE_ON_EXIT=FALSE")) {
             log.warn("spring.datasource.url is an H2 database without DB_CLOSE_ON_EXIT=FALSE: on SIGTERM H2 closes it from its own "
                     + "exit hook while requests in flight still commit, and they fail; add ;DB_CLOSE_ON_EXIT=FALSE");
         }
         // The database file itself, now that Flyway has created it: owner-only (0600).
         DataKeys.OwnerOnly.restrictEmbeddedDatabase(url);
-        return new GroupCommit(decisionLog, maxPerCommit, meters.getIfAvailable());
+        return new GroupCommit(decisionLog, maxPerCommit, checkpointFile, meters.getIfAvailable());
     }
 
     @Bean
@@ -112,8 +139,18 @@ class AuditConfiguration {
     }
 
     @Bean
-    ChainVerifier chainVerifier(DecisionLog decisionLog) {
-        return new ChainVerifier(decisionLog);
+    ChainVerifier chainVerifier(DecisionLog decisionLog, Checkpoints checkpoints, KeyRing keys, Retention retention, CheckpointFile checkpointFile) {
+        return new ChainVerifier(decisionLog, checkpoints, keys, retention, checkpointFile.path().toAbsolutePath().getParent());
+    }
+
+    @Bean
+    ReadAudit readAudit(JdbcTemplate jdbc, Clock clock) {
+        return new ReadAudit(jdbc, clock);
+    }
+
+    @Bean
+    DecisionReviews decisionReviews(DecisionLog decisionLog, Replayer replayer, ChainVerifier verifier, ReadAudit audit, JsonMapper json) {
+        return new DecisionReviews(decisionLog, replayer, verifier, audit, json);
     }
 
     /** The log's reads for the explorer (issue 19). */

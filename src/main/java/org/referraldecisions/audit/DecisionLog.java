@@ -67,12 +67,19 @@ final class DecisionLog {
     private final RulesetArchive archive;
     private final SealedBodies bodies;
     private final DurableCommit durable;
+    private final LogSeal seal;
 
+    /** A log that only reads (commands, verification): it cannot append. */
     DecisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive, SealedBodies bodies) {
+        this(jdbc, tx, archive, bodies, null);
+    }
+
+    DecisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive, SealedBodies bodies, LogSeal seal) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.archive = archive;
         this.bodies = bodies;
+        this.seal = seal;
         this.durable = new DurableCommit(jdbc);
     }
 
@@ -95,9 +102,13 @@ final class DecisionLog {
         return durable.needed();
     }
 
+    /** Records as stored by one commit, and the signed checkpoint over them. */
+    record Appended(List<DecisionRecord> records, Checkpoint checkpoint) {
+    }
+
     /** Appends the decision and commits; returns the record as stored. */
     DecisionRecord append(Entry e) {
-        return appendAll(List.of(e)).get(0);
+        return appendAll(List.of(e)).records().get(0);
     }
 
     /**
@@ -105,12 +116,12 @@ final class DecisionLog {
      * Returns the records as stored. One commit for many decisions is what makes the log cheap under load
      * (see {@link GroupCommit}).
      */
-    List<DecisionRecord> appendAll(List<Entry> entries) {
+    Appended appendAll(List<Entry> entries) {
         return appendPrepared(entries.stream().map(this::prepare).toList());
     }
 
     /** {@link #appendAll} of entries already {@link #prepare prepared}. */
-    List<DecisionRecord> appendPrepared(List<Prepared> entries) {
+    Appended appendPrepared(List<Prepared> entries) {
         return tx.execute(status -> {
             var head = jdbc.queryForMap("SELECT seq, record_hash FROM decision_chain_head WHERE id = 1 FOR UPDATE");
             long seq = ((Number) head.get("seq")).longValue();
@@ -123,7 +134,7 @@ final class DecisionLog {
                 DecisionRecord draft = new DecisionRecord(++seq, e.decisionId(), p.decidedAt(), e.caseRef(), e.ruleset().id().area(),
                         e.ruleset().id().version(), e.ruleset().sha256(), e.durationMicros(), e.requestJson(), e.responseJson(),
                         p.requestSha256(), p.responseSha256(), null, prevHash, null);
-                DecisionRecord r = withHash(draft, draft.computeHash());
+                DecisionRecord r = withHash(draft, seal.recordHash(draft));
                 records.add(r);
                 // The plaintext columns stay NULL: the bodies are stored sealed (compressed, encrypted) only.
                 rows.add(new Object[] {r.seq(), r.decisionId(), utc(r.decidedAt()), r.caseRef(), r.rulesetArea(), r.rulesetVersion(),
@@ -133,7 +144,7 @@ final class DecisionLog {
             }
             jdbc.batchUpdate("INSERT INTO decision_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
             jdbc.update("UPDATE decision_chain_head SET seq = ?, record_hash = ? WHERE id = 1", seq, prevHash);
-            return records;
+            return new Appended(records, seal.checkpoint(records));
         });
     }
 

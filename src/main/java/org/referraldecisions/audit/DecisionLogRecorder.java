@@ -28,13 +28,14 @@ final class DecisionLogRecorder implements DecisionRecorder {
     }
 
     @Override
-    public CompletableFuture<Void> record(DecisionRequestV1 request, DecisionResponseV1 response, CompiledRuleset ruleset, long durationNanos) {
+    public CompletableFuture<DecisionResponseV1.Receipt> record(DecisionRequestV1 request, DecisionResponseV1 response, CompiledRuleset ruleset, long durationNanos) {
         return writer.submit(new DecisionLog.Entry(response.decisionId(), response.decidedAt(), request.caseRef(),
                 ruleset, durationNanos / 1000, json.writeValueAsString(request), json.writeValueAsString(response)))
-                .thenAccept(r -> {
+                .thenApply(logged -> {
                     if (log.isDebugEnabled()) {
-                        log.debug("logged decision {} as #{} by {}", r.decisionId(), r.seq(), ruleset.id());
+                        log.debug("logged decision {} as #{} by {}", logged.record().decisionId(), logged.record().seq(), ruleset.id());
                     }
+                    return logged.receipt();
                 });
     }
 }

@@ -33,7 +33,11 @@ final class GroupCommit implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    private record Pending(DecisionLog.Prepared entry, CompletableFuture<DecisionRecord> stored) {
+    private record Pending(DecisionLog.Prepared entry, CompletableFuture<Logged> stored) {
+    }
+
+    /** A decision as committed, with its receipt (the group's signed checkpoint and the record's inclusion proof). */
+    record Logged(DecisionRecord record, org.referraldecisions.service.DecisionResponseV1.Receipt receipt) {
     }
 
     /** While idle, how often the H2 file is forced to disk anyway (its background writer's housekeeping writes). */
@@ -42,6 +46,7 @@ final class GroupCommit implements AutoCloseable {
     private static final long IDLE_SYNC_AFTER_COMMIT_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final DecisionLog decisionLog;
+    private final CheckpointFile checkpointFile;
     private final int maxPerCommit;
     private final BlockingQueue<Pending> queue;
     private final Thread writer;
@@ -51,14 +56,19 @@ final class GroupCommit implements AutoCloseable {
     private long lastCommit = lastSync - IDLE_SYNC_AFTER_COMMIT_NANOS;
 
     GroupCommit(DecisionLog decisionLog, int maxPerCommit) {
-        this(decisionLog, maxPerCommit, null);
+        this(decisionLog, maxPerCommit, null, null);
     }
 
-    GroupCommit(DecisionLog decisionLog, int maxPerCommit, MeterRegistry meters) {
+    /**
+     * {@code checkpointFile}: where each commit's signed checkpoint is appended before its decisions are answered (null:
+     * nowhere); {@code meters}: where commits are timed (null: nowhere).
+     */
+    GroupCommit(DecisionLog decisionLog, int maxPerCommit, CheckpointFile checkpointFile, MeterRegistry meters) {
         if (maxPerCommit < 1) {
             throw new IllegalArgumentException("referrals.decision-log.max-per-commit must be at least 1");
         }
         this.decisionLog = decisionLog;
+        this.checkpointFile = checkpointFile;
         this.maxPerCommit = maxPerCommit;
         this.queue = new ArrayBlockingQueue<>(maxPerCommit * 4);
         this.commitTimer = meters == null ? null : Timer.builder("referrals.decision.log.commit")
@@ -69,8 +79,8 @@ final class GroupCommit implements AutoCloseable {
         this.writer.start();
     }
 
-    /** Queues the decision; the future completes with the stored record once committed, or with the failure. */
-    CompletableFuture<DecisionRecord> submit(DecisionLog.Entry entry) {
+    /** Queues the decision; the future completes with the stored record and its receipt once committed, or with the failure. */
+    CompletableFuture<Logged> submit(DecisionLog.Entry entry) {
         if (closing) {
             throw new IllegalStateException("the decision log is shutting down");
         }
@@ -105,7 +115,8 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void commit(List<Pending> group) {
-        List<DecisionRecord> stored;
+        DecisionLog.Appended stored;
+        List<org.referraldecisions.service.DecisionResponseV1.Receipt> receipts;
         long start = System.nanoTime();
         try {
             stored = decisionLog.appendPrepared(group.stream().map(Pending::entry).toList());
@@ -115,13 +126,18 @@ final class GroupCommit implements AutoCloseable {
             if (commitTimer != null) {
                 commitTimer.record(lastSync - start, TimeUnit.NANOSECONDS);
             }
+            receipts = Receipts.of(stored);
+            // Outside the database, before anyone is answered: a writer who later truncates the log is caught by it.
+            if (checkpointFile != null) {
+                checkpointFile.append(stored.checkpoint());
+            }
         } catch (RuntimeException e) {
-            log.error("decision log commit of {} decisions failed; each caller gets an error", group.size(), e);
+            log.error("decision log commit of {} decisions (or its checkpoint line) failed; each caller gets an error", group.size(), e);
             group.forEach(p -> p.stored().completeExceptionally(e));
             return;
         }
         for (int i = 0; i < group.size(); i++) {
-            group.get(i).stored().complete(stored.get(i));
+            group.get(i).stored().complete(new Logged(stored.records().get(i), receipts.get(i)));
         }
     }
 

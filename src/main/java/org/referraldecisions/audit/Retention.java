@@ -47,9 +47,10 @@ final class Retention {
     /**
      * Whether a record may lawfully have no body: it was decided before the retention cutoff, or its month's data
      * key was destroyed. Not taken from the row's own {@code purged_at}, which a database writer could set. A body
-     * missing from any other record is a removed body (for the verifier).
+     * missing from any other record is a removed body: verification asks this of every record with a missing body,
+     * so a body removed early (by a database writer) is caught.
      */
-    boolean bodyMayBeAbsent(DecisionRecord record) {
+    boolean bodiesMayBeAbsent(DecisionRecord record) {
         Instant cutoff = clock.instant().atZone(ZoneOffset.UTC).minus(period).toInstant();
         return record.decidedAt().isBefore(cutoff) || keys.destroyedAt(DataKeys.periodOf(record.decidedAt())).isPresent();
     }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,21 +48,19 @@ class ReviewController {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReviewController.class);
 
     private final DecisionLog decisionLog;
-    private final Replayer replayer;
-    private final ChainVerifier verifier;
+    private final DecisionReviews reviews;
     private final JsonMapper json;
 
-    ReviewController(DecisionLog decisionLog, Replayer replayer, ChainVerifier verifier, JsonMapper json) {
+    ReviewController(DecisionLog decisionLog, DecisionReviews reviews, JsonMapper json) {
         this.decisionLog = decisionLog;
-        this.replayer = replayer;
-        this.verifier = verifier;
+        this.reviews = reviews;
         this.json = json;
     }
 
     @Operation(summary = "A logged decision: the exact request and response, the rule set by hash, and its place in the hash chain")
     @GetMapping("/v1/decisions/{id}")
-    LoggedDecision decision(@PathVariable String id) {
-        return view(find(id));
+    LoggedDecision decision(@PathVariable String id, Principal who) {
+        return view(find(id, () -> reviews.read(actor(who), id)));
     }
 
     /** One page of a listing: the decisions on it, oldest first, and whether another page follows. */
@@ -77,25 +74,16 @@ class ReviewController {
     Object list(@RequestParam(required = false) String caseRef, @RequestParam(required = false) LocalDate from,
                 @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String area,
                 @RequestParam(required = false) String version, @RequestParam(required = false) Boolean refer,
-                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size, Principal who) {
         if (caseRef != null) {
-            return decisionLog.history(caseRef, HISTORY_LIMIT).stream().map(this::view).toList();
+            return reviews.history(actor(who), caseRef, HISTORY_LIMIT).stream().map(this::view).toList();
         }
         if (page < 0 || size < 1 || size > HISTORY_LIMIT) {
             throw problem(HttpStatus.BAD_REQUEST, "invalid_parameter", "Invalid paging", "page must be 0 or more and size 1 to " + HISTORY_LIMIT);
         }
         LogQuery query = query(from, to, area, version, refer);
-        List<LoggedDecision> decisions = new ArrayList<>();
-        long skip = (long) page * size;
-        long[] seen = {0};
-        decisionLog.forEachMatching(query, r -> {
-            if (query.outcomeMatches(r.responseJson() == null ? null : json.readTree(r.responseJson())) && seen[0]++ >= skip
-                    && decisions.size() <= size) {
-                decisions.add(view(r));
-            }
-        });
-        boolean more = decisions.size() > size;
-        return new DecisionPage(more ? decisions.subList(0, size) : decisions, page, size, more);
+        DecisionReviews.Page listed = reviews.list(actor(who), query, page, size);
+        return new DecisionPage(listed.records().stream().map(this::view).toList(), page, size, listed.more());
     }
 
     @Operation(summary = "The selected decisions' requests as decided, one JSON object a line (application/x-ndjson): "
@@ -105,10 +93,10 @@ class ReviewController {
                                                  @RequestParam(required = false) String area, @RequestParam(required = false) String version,
                                                  @RequestParam(required = false) Boolean refer, Principal who) {
         LogQuery query = query(from, to, area, version, refer);
-        String by = who == null ? "unknown" : who.getName();
+        String by = actor(who);
         StreamingResponseBody body = stream -> {
             var writer = new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8);
-            LogExport.Counts counts = new LogExport(decisionLog).export(query, line -> {
+            LogExport.Counts counts = reviews.export(by, query, line -> {
                 try {
                     writer.write(line);
                     writer.write('\n');
@@ -132,26 +120,28 @@ class ReviewController {
 
     @Operation(summary = "Decide the logged request again, with the archived rule set (or another loaded version), and compare")
     @PostMapping("/v1/decisions/{id}/replay")
-    Replayer.Report replay(@PathVariable String id, @RequestParam(required = false) String rulesetVersion) {
-        DecisionRecord record = find(id);
+    Replayer.Report replay(@PathVariable String id, @RequestParam(required = false) String rulesetVersion, Principal who) {
+        DecisionRecord record = find(id, () -> decisionLog.find(id));
         try {
-            return replayer.replay(record, rulesetVersion);
+            return reviews.replay(actor(who), record, rulesetVersion);
         } catch (Replayer.PurgedException e) {
             throw problem(HttpStatus.GONE, "decision_purged", "Decision past its retention period", e.getMessage());
         }
     }
 
-    @Operation(summary = "Walk the decision log's hash chain; names the first record that fails")
+    @Operation(summary = "Walk the decision log: keyed hashes, the chain, every signed checkpoint (database and checkpoint files); "
+            + "names the first record that fails or the missing tail")
     @GetMapping("/v1/decisions/verify")
-    ChainVerifier.Verification verify() {
-        return verifier.verify();
+    ChainVerifier.Verification verify(Principal who) {
+        return reviews.verify(actor(who), List.of());
     }
 
     /** A decision id as the service makes them: a UUID (version 7), written in hex with hyphens. */
     private static final java.util.regex.Pattern DECISION_ID = java.util.regex.Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private DecisionRecord find(String id) {
+    /** The logged decision {@code read} gives: 400 for an id no decision could have, 404 for none, 500 for an altered record. */
+    private DecisionRecord find(String id, java.util.function.Supplier<java.util.Optional<DecisionRecord>> read) {
         if (!DECISION_ID.matcher(id).matches()) {
             // Not a 404: no decision could ever have this id, so the caller has a defect, not a stale reference.
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "1 field(s) are invalid; nothing was done");
@@ -162,13 +152,32 @@ class ReviewController {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
         try {
-            return decisionLog.find(id).orElseThrow(() ->
-                    problem(HttpStatus.NOT_FOUND, "unknown_decision", "Unknown decision", "no decision with id " + id + " in the log"));
+            return read.get().orElseThrow(() -> unknown(id));
         } catch (DecisionLog.UnreadableBodyException e) {
             // Not the caller's fault and not a body to show: the stored record was altered (or its data key is lost).
             throw problem(HttpStatus.INTERNAL_SERVER_ERROR, "decision_unreadable", "Logged decision cannot be read",
                     "decision " + id + " (record #" + e.seq() + "): " + e.getMessage() + "; run verify");
         }
+    }
+
+    @Operation(summary = "As GET, and also check receipts (a JSON array of receipts, or of decision responses carrying one): "
+            + "signed, and the log holds each record exactly as receipted")
+    @PostMapping(value = "/v1/decisions/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ChainVerifier.Verification verifyReceipts(@org.springframework.web.bind.annotation.RequestBody JsonNode receipts, Principal who) {
+        try {
+            return reviews.verify(actor(who), ReceiptReader.read(receipts));
+        } catch (IllegalArgumentException e) {
+            throw problem(HttpStatus.BAD_REQUEST, "invalid_receipt", "Invalid receipt", e.getMessage());
+        }
+    }
+
+    /** Who is reading: the key id (API keys) or token subject (JWT), never the key. */
+    static String actor(Principal who) {
+        return who == null ? "unknown" : who.getName();
+    }
+
+    private static ErrorResponseException unknown(String id) {
+        return problem(HttpStatus.NOT_FOUND, "unknown_decision", "Unknown decision", "no decision with id " + id + " in the log");
     }
 
     private LoggedDecision view(DecisionRecord r) {

@@ -79,10 +79,12 @@ public final class Cli {
               new-version --from area@version --version NEW [--effective-from YYYY-MM-DD] [--rules DIR] [--cases DIR]
                   Start a revision: copy a rule set and its golden cases to a new version, ready to edit
                   (--effective-from for an area; a library has none).
-              verify [--format pretty|json] [--spring.datasource.url=... --spring.datasource.username=... --spring.datasource.password=...]
-                  Walk the decision log's hash chain (same database settings as the service); name the first
-                  record that fails (exit 1). While the service runs on its H2 file, ask it instead:
-                  GET /v1/decisions/verify with a REVIEWER key.
+              verify [--receipt FILE]... [--format pretty|json] [--spring.datasource.url=... --spring.datasource.username=... --spring.datasource.password=...]
+                  Walk the decision log (same database and key settings as the service): keyed record hashes, the
+                  chain, every signed checkpoint in the database and in the checkpoint files, and each receipt in
+                  FILE (a decision response as received, a receipt, a JSON array or NDJSON lines of them); name
+                  the first record that fails or the missing tail (exit 1). While the service runs on its H2 file,
+                  ask it instead: GET (or POST receipts to) /v1/decisions/verify with a REVIEWER key.
               purge [--referrals.retention.period=P7Y] [--spring.datasource.url=...]
                   Remove the request and response of decisions older than the retention period; ids, hashes
                   and rule set identity stay, and the chain still verifies.
@@ -127,14 +129,16 @@ public final class Cli {
         if (args[0].equals("verify") || args[0].equals("purge")) {
             List<String> springArgs = new ArrayList<>(List.of(args).subList(1, args.length));
             boolean json;
+            List<java.nio.file.Path> receipts;
             try {
                 json = springArgs.remove("--format=json") | removeFormat(springArgs);
+                receipts = args[0].equals("verify") ? removeReceipts(springArgs) : List.of();
             } catch (IllegalArgumentException e) {
                 err.println(e.getMessage());
                 return 2;
             }
             String[] rest = springArgs.toArray(String[]::new);
-            return args[0].equals("verify") ? AuditCommands.verify(rest, json, out, err) : AuditCommands.purge(rest, out, err);
+            return args[0].equals("verify") ? AuditCommands.verify(rest, json, receipts, out, err) : AuditCommands.purge(rest, out, err);
         }
         // The database settings of export and diff --from-log go to Spring as they are (--spring.datasource.url=...).
         // So do the decision log's key settings (--referrals.decision-log.key-dir=..., master-key-file=...): bodies are encrypted.
@@ -259,6 +263,27 @@ public final class Cli {
             throw new IllegalArgumentException("--format must be pretty or json");
         }
         return value.equals("json");
+    }
+
+    /** Takes out every {@code --receipt FILE} (or {@code --receipt=FILE}): the receipt files verify is to check. */
+    private static List<java.nio.file.Path> removeReceipts(List<String> args) {
+        List<java.nio.file.Path> files = new ArrayList<>();
+        for (int i = 0; i < args.size(); ) {
+            String arg = args.get(i);
+            if (arg.equals("--receipt")) {
+                if (i + 1 >= args.size()) {
+                    throw new IllegalArgumentException("--receipt needs a file");
+                }
+                files.add(java.nio.file.Path.of(args.remove(i + 1)));
+                args.remove(i);
+            } else if (arg.startsWith("--receipt=")) {
+                files.add(java.nio.file.Path.of(arg.substring("--receipt=".length())));
+                args.remove(i);
+            } else {
+                i++;
+            }
+        }
+        return files;
     }
 
     /** The areas a set of golden cases decides in: the rule sets a run of them needs (and what those include). */

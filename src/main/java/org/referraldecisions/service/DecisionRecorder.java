@@ -12,9 +12,12 @@ import org.referraldecisions.ruleset.CompiledRuleset;
 @FunctionalInterface
 public interface DecisionRecorder {
 
-    /** Records nothing: for the command line, golden cases and benchmarks. */
+    /** Records nothing (and gives no receipt): for the command line, golden cases and benchmarks. */
     DecisionRecorder NONE = (request, response, ruleset, nanos) -> CompletableFuture.completedFuture(null);
 
-    /** Starts recording the decision; the future completes once it is stored (for the log: committed). */
-    CompletableFuture<Void> record(DecisionRequestV1 request, DecisionResponseV1 response, CompiledRuleset ruleset, long durationNanos);
+    /**
+     * Starts recording the decision; the future completes once it is stored (for the log: committed), with the
+     * recorder's receipt for it, or null if it gives none.
+     */
+    CompletableFuture<DecisionResponseV1.Receipt> record(DecisionRequestV1 request, DecisionResponseV1 response, CompiledRuleset ruleset, long durationNanos);
 }

@@ -93,10 +93,10 @@ public final class DecisionService {
         return decided;
     }
 
-    /** Records a decision; completes with it once it is recorded, or fails if it could not be. */
+    /** Records a decision; completes with it (and the recorder's receipt, if any) once it is recorded, or fails if it could not be. */
     public CompletableFuture<DecisionResponseV1> record(Unrecorded decided) {
         return recorder.record(decided.request(), decided.response(), decided.ruleset(), decided.nanos())
-                .thenApply(recorded -> decided.response());
+                .thenApply(receipt -> receipt == null ? decided.response() : decided.response().withReceipt(receipt));
     }
 
     /** Decides without recording: for warming the engine up, whose decisions are about nobody. */

@@ -67,7 +67,12 @@ abstract class DecisionLogContract {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode logged = JSON.readTree(response.body());
         assertThat(logged.path("caseRef").asString()).isEqualTo("LOG-1");
+        // What was logged is the response as sent without its receipt (the receipt is made after the logged bytes are hashed).
+        JsonNode receipt = ((tools.jackson.databind.node.ObjectNode) decision).remove("receipt");
         assertThat(logged.path("response")).isEqualTo(decision);
+        assertThat(receipt.path("recordHash").asString()).isEqualTo(logged.path("chain").path("recordHash").asString());
+        assertThat(receipt.path("responseSha256").asString()).isEqualTo(logged.path("chain").path("responseSha256").asString());
+        assertThat(receipt.path("checkpoint").path("signature").asString()).isNotBlank();
         assertThat(logged.path("request").path("asOf").asString()).isEqualTo("2026-03-15");
         assertThat(logged.path("request").path("victim").path("age").asInt()).isEqualTo(34);
         assertThat(logged.path("ruleset")).isEqualTo(decision.path("ruleset"));
@@ -178,6 +183,69 @@ abstract class DecisionLogContract {
             jdbc.update("UPDATE decision_log SET case_ref = 'LOG-CHAIN-2' WHERE seq = ?", seq);
         }
         assertThat(JSON.readTree(get("/v1/decisions/verify").body()).path("verified").asBoolean()).isTrue();
+    }
+
+    @Test
+    void thePublicKeyIsOpenAndChecksAReceiptOffline() throws Exception {
+        JsonNode decision = decide("LOG-RECEIPT");
+        JsonNode receipt = decision.path("receipt");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/decision-log/keys")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("no key needed").isEqualTo(200);
+        JsonNode key = JSON.readTree(response.body()).path("keys").get(0);
+        assertThat(key.path("kid").asString()).isEqualTo(receipt.path("checkpoint").path("keyId").asString());
+        assertThat(key.path("crv").asString()).isEqualTo("Ed25519");
+        assertThat(key.path("status").asString()).isEqualTo("active");
+        assertThat(java.util.Base64.getUrlDecoder().decode(key.path("x").asString())).hasSize(32);
+
+        // Offline, with the JDK alone: the published key verifies the receipt's checkpoint signature.
+        String pem = key.path("pem").asString().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        var publicKey = java.security.KeyFactory.getInstance("Ed25519")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(pem)));
+        JsonNode c = receipt.path("checkpoint");
+        String signed = String.join("\n", "referral-decisions decision-log checkpoint v1", c.path("keyId").asString(),
+                c.path("logId").asString(), c.path("firstSeq").asString(), c.path("lastSeq").asString(), c.path("treeRoot").asString(), c.path("headHash").asString(),
+                c.path("keyedFrom").asString(), c.path("signedAt").asString(), "");
+        var signature = java.security.Signature.getInstance("Ed25519");
+        signature.initVerify(publicKey);
+        signature.update(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(signature.verify(java.util.Base64.getDecoder().decode(c.path("signature").asString()))).isTrue();
+
+        // And the service verifies a receipt handed back to it.
+        HttpResponse<String> checked = http.send(request("/v1/decisions/verify").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + decision + "]")).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode verification = JSON.readTree(checked.body());
+        assertThat(verification.path("verified").asBoolean()).as(checked.body()).isTrue();
+        assertThat(verification.path("receipts").get(0).path("verified").asBoolean()).isTrue();
+    }
+
+    @Test
+    void readsAreAuditedWithoutCaseData() throws Exception {
+        String caseRef = "LOG-AUDITED-" + System.nanoTime();
+        String id = decide(caseRef).path("decisionId").asString();
+        assertThat(get("/v1/decisions/" + id).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/decisions?caseRef=" + caseRef).statusCode()).isEqualTo(200);
+        assertThat(post("/v1/decisions/" + id + "/replay").statusCode()).isEqualTo(200);
+        assertThat(get("/v1/decisions/verify").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> response = get("/v1/decision-log/reads?limit=10");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain(caseRef).doesNotContain(Fixtures.KEY_ALL_ROLES);
+        List<JsonNode> reads = JSON.readTree(response.body()).path("reads").valueStream().toList();
+        assertThat(reads.subList(0, 4)).extracting(r -> r.path("action").asString()).containsExactly("VERIFY", "REPLAY", "HISTORY", "READ");
+        assertThat(reads.get(1).path("decisionIds").get(0).asString()).isEqualTo(id);
+        assertThat(reads.get(2).path("filter").asString()).isEqualTo("by caseRef");
+        assertThat(reads.get(2).path("decisionIds").get(0).asString()).isEqualTo(id);
+        assertThat(reads.get(3).path("decisionIds").get(0).asString()).isEqualTo(id);
+        assertThat(reads).allSatisfy(r -> assertThat(r.path("actor").asString()).isNotBlank());
+
+        HttpResponse<String> asCaller = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/decision-log/reads"))
+                .header("Authorization", "Bearer " + Fixtures.KEY_CALLER).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asCaller.statusCode()).isEqualTo(403);
+        HttpResponse<String> asAdmin = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/decision-log/reads"))
+                .header("Authorization", "Bearer " + Fixtures.KEY_POLICY_ADMIN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asAdmin.statusCode()).isEqualTo(200);
+        assertThat(get("/v1/decision-log/reads?limit=0").statusCode()).isEqualTo(400);
     }
 
     @Test

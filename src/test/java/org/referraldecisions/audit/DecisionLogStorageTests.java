@@ -96,7 +96,7 @@ class DecisionLogStorageTests {
         assertThat(record.path("request").isNull()).as(record.toString()).isTrue();
         assertThat(record.path("response").isNull()).isTrue();
         assertThat(record.path("purgedAt").asString()).isNotBlank();
-        assertThat(retention.bodyMayBeAbsent(decisionLog.find(id).orElseThrow())).isTrue();
+        assertThat(retention.bodiesMayBeAbsent(decisionLog.find(id).orElseThrow())).isTrue();
 
         HttpResponse<String> replay = send("POST", "/v1/decisions/" + id + "/replay");
         assertThat(replay.statusCode()).isEqualTo(410);

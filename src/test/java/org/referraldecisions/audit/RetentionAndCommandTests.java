@@ -39,7 +39,16 @@ class RetentionAndCommandTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    DataKeys keys;
+    DataKeys dataKeys;
+
+    @Autowired
+    Checkpoints checkpoints;
+
+    @Autowired
+    KeyRing keys;
+
+    @Autowired
+    CheckpointFile checkpointFile;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -52,14 +61,15 @@ class RetentionAndCommandTests {
     }
 
     @Test
+    @org.springframework.test.annotation.DirtiesContext(methodMode = org.springframework.test.annotation.DirtiesContext.MethodMode.AFTER_METHOD)
     void purgeRemovesOldBodiesKeepsTheRecordAndTheChainVerifies() throws Exception {
         String id = decide("RET-1");
         decide("RET-2");
-        assertThat(new Retention(decisionLog, keys, Clock.systemUTC(), Period.ofYears(7)).purge()).isZero();
+        assertThat(new Retention(decisionLog, dataKeys, Clock.systemUTC(), Period.ofYears(7)).purge()).isZero();
         // A minute past the period: the bodies go from the table; this month's data key stays (the month is not over).
         java.time.Instant now = java.time.Instant.now();
         Clock justPast = Clock.offset(Clock.systemUTC(), Duration.between(now, now.atZone(java.time.ZoneOffset.UTC).plusYears(7).toInstant()).plusMinutes(1));
-        assertThat(new Retention(decisionLog, keys, justPast, Period.ofYears(7)).purge()).isGreaterThanOrEqualTo(2);
+        assertThat(new Retention(decisionLog, dataKeys, justPast, Period.ofYears(7)).purge()).isGreaterThanOrEqualTo(2);
 
         HttpResponse<String> purged = send("GET", "/v1/decisions/" + id, null);
         // A purged record's request and response are null: the contract says so (nullable).
@@ -70,7 +80,15 @@ class RetentionAndCommandTests {
         assertThat(record.path("purgedAt").asString()).isNotBlank();
         assertThat(record.path("ruleset").path("sha256").asString()).matches("[0-9a-f]{64}");
         assertThat(record.path("chain").path("responseSha256").asString()).matches("[0-9a-f]{64}");
-        assertThat(DecisionLogContract.JSON.readTree(send("GET", "/v1/decisions/verify", null).body()).path("verified").asBoolean()).isTrue();
+        // Eight years on the chain verifies; today the same empty bodies are bodies removed before their retention ended.
+        Clock eightYearsOn = Clock.offset(Clock.systemUTC(), Duration.ofDays(8 * 366));
+        ChainVerifier eightYearsLater = new ChainVerifier(decisionLog, checkpoints, keys, new Retention(decisionLog, dataKeys, eightYearsOn, Period.ofYears(7)),
+                checkpointFile.path().toAbsolutePath().getParent());
+        ChainVerifier.Verification later = eightYearsLater.verify();
+        assertThat(later.verified()).as(later.toString()).isTrue();
+        JsonNode today = DecisionLogContract.JSON.readTree(send("GET", "/v1/decisions/verify", null).body());
+        assertThat(today.path("verified").asBoolean()).isFalse();
+        assertThat(today.path("firstFailure").path("reason").asString()).contains("removed before its retention period ended");
 
         HttpResponse<String> replay = send("POST", "/v1/decisions/" + id + "/replay", null);
         assertThat(replay.statusCode()).isEqualTo(410);
@@ -102,6 +120,31 @@ class RetentionAndCommandTests {
         } finally {
             jdbc.update("UPDATE decision_log SET duration_micros = duration_micros - 1 WHERE seq = ?", seq);
         }
+    }
+
+    @Test
+    void theVerifyCommandChecksReceiptFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws Exception {
+        HttpResponse<String> decided = send("POST", "/v1/decisions", DecisionLogContract.CASE.formatted("CMD-RECEIPT"));
+        assertThat(decided.statusCode()).isEqualTo(200);
+        String url;
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            url = connection.getMetaData().getURL();
+        }
+        String database = "--spring.datasource.url=" + url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        java.nio.file.Path receipt = temp.resolve("response.json");
+        java.nio.file.Files.writeString(receipt, decided.body());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(cli.run("verify", "--receipt", receipt.toString(), "--format", "json", database)).as(out.toString()).isZero();
+        JsonNode verification = DecisionLogContract.JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(verification.path("receipts").get(0).path("verified").asBoolean()).isTrue();
+
+        // A receipt whose record hash was changed is not the one signed.
+        String recordHash = DecisionLogContract.JSON.readTree(decided.body()).path("receipt").path("recordHash").asString();
+        java.nio.file.Files.writeString(receipt, decided.body().replace("\"recordHash\":\"" + recordHash, "\"recordHash\":\"" + "0".repeat(64)));
+        out.reset();
+        assertThat(cli.run("verify", "--receipt", receipt.toString(), database)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("does NOT verify", "a receipt does not verify", "inclusion proof");
     }
 
     @Test
