@@ -123,6 +123,8 @@ abstract class DecisionLogContract {
         Path rules = temp.resolve("rules");
         Fixtures.copy(Fixtures.RULES.resolve("lincolnshire"), rules.resolve("lincolnshire"));
         Fixtures.copy(Fixtures.RULES.resolve("common"), rules.resolve("common"));
+        // Lincolnshire's MARAC calendar counts working days, so the bank holidays come too.
+        java.nio.file.Files.copy(Fixtures.RULES.resolve("bank-holidays.yaml"), rules.resolve("bank-holidays.yaml"));
         registry.swap(RulesetLoader.load(rules));
         try {
             JsonNode report = JSON.readTree(post("/v1/decisions/" + id + "/replay").body());

@@ -110,7 +110,16 @@ class DecisionLogTamperTests {
     @Test
     void anEditedBodyIsNamed() throws Exception {
         long seq = seqOf(responses.get(1));
-        jdbc.update("UPDATE decision_log SET response_json = REPLACE(response_json, '\"refer\":true', '\"refer\":false') WHERE seq = ?", seq);
+        // Bodies are stored sealed (AES-GCM): one changed byte fails the authentication tag.
+        byte[] sealed = jdbc.queryForObject("SELECT sealed_body FROM decision_log WHERE seq = ?", byte[].class, seq);
+        sealed[sealed.length - 1] ^= 1;
+        jdbc.update("UPDATE decision_log SET sealed_body = ? WHERE seq = ?", sealed, seq);
+        assertFirstFailure(verifier.verify(), seq, "fails its authentication tag");
+        restoreAndVerify();
+        // A writer without the data key can only put an edited body in the plaintext columns older records use.
+        DecisionRecord r = logRecord(seq);
+        jdbc.update("UPDATE decision_log SET sealed_body = NULL, request_json = ?, response_json = ? WHERE seq = ?",
+                r.requestJson(), r.responseJson().replace("\"refer\":true", "\"refer\":false"), seq);
         assertFirstFailure(verifier.verify(), seq, "the stored response does not match its hash");
         // The same through the HTTP door.
         JsonNode overHttp = DecisionLogContract.JSON.readTree(get("/v1/decisions/verify").body());
@@ -141,8 +150,9 @@ class DecisionLogTamperTests {
             DecisionRecord edited = new DecisionRecord(r.seq(), r.decisionId(), r.decidedAt(), r.caseRef(), r.rulesetArea(), r.rulesetVersion(),
                     r.rulesetSha256(), r.durationMicros(), r.requestJson(), response, r.requestSha256(), Sha256.hex(response), null, prev, null);
             String hash = edited.computeHash();
-            jdbc.update("UPDATE decision_log SET response_json = ?, response_sha256 = ?, prev_hash = ?, record_hash = ? WHERE seq = ?",
-                    response, Sha256.hex(response), prev, hash, r.seq());
+            // Without the data key the edited body can only go in the plaintext columns (as records before sealing had it).
+            jdbc.update("UPDATE decision_log SET sealed_body = NULL, request_json = ?, response_json = ?, response_sha256 = ?, prev_hash = ?, "
+                    + "record_hash = ? WHERE seq = ?", r.requestJson(), response, Sha256.hex(response), prev, hash, r.seq());
             prev = hash;
         }
         jdbc.update("UPDATE decision_chain_head SET record_hash = ? WHERE id = 1", prev);
@@ -236,7 +246,7 @@ class DecisionLogTamperTests {
     @Test
     void aBodyNulledBeforeItsRetentionEndedIsNamed() {
         long seq = seqOf(responses.get(3));
-        jdbc.update("UPDATE decision_log SET request_json = NULL, response_json = NULL, purged_at = ? WHERE seq = ?",
+        jdbc.update("UPDATE decision_log SET request_json = NULL, response_json = NULL, sealed_body = NULL, purged_at = ? WHERE seq = ?",
                 OffsetDateTime.now(ZoneOffset.UTC), seq);
         assertFirstFailure(verifier.verify(), seq, "removed before its retention period ended");
         // After the retention period the same empty bodies are a purge, and verify.

@@ -135,7 +135,9 @@ class RetentionAndCommandTests {
         java.nio.file.Files.writeString(receipt, decided.body());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-        assertThat(cli.run("verify", "--receipt", receipt.toString(), "--format", "json", database)).as(out.toString()).isZero();
+        // This class's data keys (see KEYS), or the command could not open the sealed bodies.
+        String keys = "--referrals.decision-log.key-dir=" + KEYS;
+        assertThat(cli.run("verify", "--receipt", receipt.toString(), "--format", "json", database, keys)).as(out.toString()).isZero();
         JsonNode verification = DecisionLogContract.JSON.readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(verification.path("receipts").get(0).path("verified").asBoolean()).isTrue();
 
