@@ -145,7 +145,7 @@ class RetentionAndCommandTests {
         String recordHash = DecisionLogContract.JSON.readTree(decided.body()).path("receipt").path("recordHash").asString();
         java.nio.file.Files.writeString(receipt, decided.body().replace("\"recordHash\":\"" + recordHash, "\"recordHash\":\"" + "0".repeat(64)));
         out.reset();
-        assertThat(cli.run("verify", "--receipt", receipt.toString(), database)).isEqualTo(1);
+        assertThat(cli.run("verify", "--receipt", receipt.toString(), database, keys)).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("does NOT verify", "a receipt does not verify", "inclusion proof");
     }
 
