@@ -155,8 +155,8 @@ class AuditConfiguration {
 
     /** The log's reads for the explorer (issue 19). */
     @Bean
-    ReviewService reviewService(DecisionLog decisionLog, Replayer replayer, ChainVerifier verifier, JsonMapper json) {
-        return new ReviewService(decisionLog, replayer, verifier, json);
+    ReviewService reviewService(DecisionLog decisionLog, DecisionReviews reviews, ReadAudit audit, JsonMapper json) {
+        return new ReviewService(decisionLog, reviews, audit, json);
     }
 
     @Bean

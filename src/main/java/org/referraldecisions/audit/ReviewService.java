@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The decision log for doors other than the HTTP API (the explorer): a logged decision, a case's history,
  * replay and chain verification, as public read-only views. Each call names who asks ({@code actor}, a key's
- * principal name) and is logged with it, because review boards must show who saw case data.
- * The audited-read facility of the decision log is meant to take over this logging (see notes/explorer.md).
+ * principal name) and goes through {@link DecisionReviews}, so it is in the read audit like the API's reads
+ * (review boards must show who saw case data).
  */
 public final class ReviewService {
 
@@ -55,30 +55,24 @@ public final class ReviewService {
     private static final int HISTORY_LIMIT = 1000;
 
     private final DecisionLog decisionLog;
-    private final Replayer replayer;
-    private final ChainVerifier verifier;
+    private final DecisionReviews reviews;
+    private final ReadAudit audit;
     private final JsonMapper json;
 
-    ReviewService(DecisionLog decisionLog, Replayer replayer, ChainVerifier verifier, JsonMapper json) {
+    ReviewService(DecisionLog decisionLog, DecisionReviews reviews, ReadAudit audit, JsonMapper json) {
         this.decisionLog = decisionLog;
-        this.replayer = replayer;
-        this.verifier = verifier;
+        this.reviews = reviews;
+        this.audit = audit;
         this.json = json;
     }
 
     public Optional<Logged> find(String actor, String decisionId) {
-        Optional<Logged> found = decisionLog.find(decisionId).map(this::view);
-        found.ifPresent(d -> log.info("decision {} read by {}", d.decisionId(), actor));
-        return found;
+        return reviews.read(actor, decisionId).map(this::view);
     }
 
     /** A case's decisions, newest first (at most 1000). */
     public List<Logged> history(String actor, String caseRef) {
-        List<Logged> decisions = decisionLog.history(caseRef, HISTORY_LIMIT).stream().map(this::view).toList();
-        if (!decisions.isEmpty()) {
-            log.info("decisions {} read by {}", decisions.stream().map(Logged::decisionId).toList(), actor);
-        }
-        return decisions;
+        return reviews.history(actor, caseRef, HISTORY_LIMIT).stream().map(this::view).toList();
     }
 
     /** Decides the logged request again with the rule set that decided it; empty when there is no such decision. */
@@ -89,7 +83,7 @@ public final class ReviewService {
         }
         Replayer.Report report;
         try {
-            report = replayer.replay(record.get(), null);
+            report = reviews.replay(actor, record.get(), null);
         } catch (Replayer.PurgedException e) {
             throw new PurgedException(e.getMessage());
         }
@@ -115,12 +109,14 @@ public final class ReviewService {
                 counts[0]++;
             }
         });
+        audit.record(actor, ReadAudit.Action.EXPORT, query.describe() + " (explorer: versions compared over the log)", requests.size(),
+                requests.stream().map(LoggedRequest::decisionId).toList());
         log.info("decision log corpus of {} requests ({}) read by {}", requests.size(), query.describe(), actor);
         return new Corpus(requests, counts[0], counts[1]);
     }
 
     public Verification verify(String actor) {
-        ChainVerifier.Verification v = verifier.verify();
+        ChainVerifier.Verification v = reviews.verify(actor, List.of());
         log.info("decision log chain verified by {}: {} records, {}", actor, v.records(), v.verified() ? "intact" : "broken");
         ChainVerifier.FirstFailure f = v.firstFailure();
         return new Verification(v.verified(), v.records(), f == null ? null : f.seq(), f == null ? null : f.decisionId(), f == null ? null : f.reason());
