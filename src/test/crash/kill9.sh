@@ -19,7 +19,8 @@ start() {
     "--referrals.decision-log.master-key-file=$data/master.key" "--referrals.decision-log.key-dir=$data/keys" \
     >>"$work/server.log" 2>&1 &
   echo $! >"$work/pid"
-  for _ in $(seq 1 300); do curl -sf localhost:$PORT/actuator/health/readiness >/dev/null && return 0; sleep 0.2; done
+  # Up to 3 minutes: start-up compiles every rule set, slow on a busy 2-core machine.
+  for _ in $(seq 1 900); do curl -sf localhost:$PORT/actuator/health/readiness >/dev/null && return 0; sleep 0.2; done
   echo "service did not become ready"; tail -30 "$work/server.log"; exit 1
 }
 trap 'kill -9 $(cat "$work/pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -42,8 +42,6 @@ final class GroupCommit implements AutoCloseable {
 
     /** While idle, how often the H2 file is forced to disk anyway (its background writer's housekeeping writes). */
     private static final long IDLE_SYNC_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** ... and for how long after the last commit (housekeeping follows writes; a quiet file needs no fsync). */
-    private static final long IDLE_SYNC_AFTER_COMMIT_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final DecisionLog decisionLog;
     private final CheckpointFile checkpointFile;
@@ -53,7 +51,6 @@ final class GroupCommit implements AutoCloseable {
     private final Timer commitTimer;
     private volatile boolean closing;
     private long lastSync = System.nanoTime();
-    private long lastCommit = lastSync - IDLE_SYNC_AFTER_COMMIT_NANOS;
 
     GroupCommit(DecisionLog decisionLog, int maxPerCommit) {
         this(decisionLog, maxPerCommit, null, null);
@@ -122,7 +119,6 @@ final class GroupCommit implements AutoCloseable {
             stored = decisionLog.appendPrepared(group.stream().map(Pending::entry).toList());
             decisionLog.forceToDisk();
             lastSync = System.nanoTime();
-            lastCommit = lastSync;
             if (commitTimer != null) {
                 commitTimer.record(lastSync - start, TimeUnit.NANOSECONDS);
             }
@@ -132,6 +128,7 @@ final class GroupCommit implements AutoCloseable {
                 checkpointFile.append(stored.checkpoint());
             }
         } catch (RuntimeException e) {
+            // Also when the commit succeeded but forcing it to disk (or writing its checkpoint line) failed: not durable is not acknowledged.
             log.error("decision log commit of {} decisions (or its checkpoint line) failed; each caller gets an error", group.size(), e);
             group.forEach(p -> p.stored().completeExceptionally(e));
             return;
@@ -144,11 +141,11 @@ final class GroupCommit implements AutoCloseable {
     /**
      * H2's background writer also writes (compaction, housekeeping) between our commits, without an fsync; forcing
      * the file once a second while idle bounds how long such a write stays only in the OS cache, which is what lets
-     * the H2 URL's short RETENTION_TIME reuse freed space safely (README "Durability").
+     * the H2 URL's short RETENTION_TIME reuse freed space safely (README "Durability"). An fsync of a file with
+     * nothing new to write costs next to nothing.
      */
     private void syncWhileIdle() {
-        long now = System.nanoTime();
-        if (now - lastSync < IDLE_SYNC_NANOS || now - lastCommit > IDLE_SYNC_AFTER_COMMIT_NANOS) {
+        if (System.nanoTime() - lastSync < IDLE_SYNC_NANOS) {
             return;
         }
         lastSync = System.nanoTime();
