@@ -18,7 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what. Roles: CALLER decides cases; REVIEWER reads rule sets and the decision log, replays
- * and verifies; POLICY_ADMIN reloads the rules. Health and the OpenAPI description are open (they hold no
+ * and verifies; POLICY_ADMIN reloads the rules; OPERATOR reads the metrics. Health and the OpenAPI description are open (they hold no
  * case data); everything else needs an API key or a JWT. Stateless: no sessions, no cookies, so no CSRF.
  * Failed authentications are counted and logged, and a client address that fails too often is throttled
  * ({@link FailedAuthentications}, {@link ThrottleFilter}).

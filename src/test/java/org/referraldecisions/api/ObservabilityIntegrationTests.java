@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * case data; {@code /actuator/info} names the build, the commit and every rule set with its hash; with
  * structured logging on, each decision is one JSON log line without its caseRef.
  */
+// Its own context (no other test class has these properties): the logging format is the last started context's,
+// so a context shared with a class that ran earlier could be logging plain text by the time this class runs.
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"referrals.warmup.decisions=0",
         "logging.structured.format.console=ecs"})

@@ -33,9 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (a Cleveland golden case) and Execute: the answer is 200 with a decision. Screenshots of each step go to
  * target/screenshots/. Skipped only where Chromium is not installed; .ci/run fails if it was skipped there.
  */
-// The same properties as ObservabilityIntegrationTests, so the two share one application context.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"referrals.warmup.decisions=0",
-        "logging.structured.format.console=ecs"})
+// The same properties as AccessControlTests, so the two share one application context.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "referrals.warmup.decisions=0")
 class SwaggerUiScreenshotTests {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
