@@ -191,6 +191,7 @@ class LoopingRulesIntegrationTests {
             Path root = Files.createTempDirectory("looping-rules");
             Fixtures.copy(Fixtures.RULES.resolve("common"), root.resolve("rules/common"));
             Fixtures.copy(Fixtures.RULES.resolve("cleveland"), root.resolve("rules/cleveland"));
+            java.nio.file.Files.copy(Fixtures.RULES.resolve("bank-holidays.yaml"), root.resolve("rules/bank-holidays.yaml"));
             Fixtures.copy(Fixtures.CASES.resolve("cleveland"), root.resolve("test-cases/cleveland"));
             Path hearing = root.resolve("rules").resolve(HEARING);
             Files.writeString(hearing, Files.readString(hearing) + LOOP_AT_99);

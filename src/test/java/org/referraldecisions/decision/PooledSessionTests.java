@@ -77,7 +77,9 @@ class PooledSessionTests {
         TraceListener trace = new TraceListener(ruleset);
         session.addEventListener((AgendaEventListener) trace);
         session.addEventListener((RuleRuntimeEventListener) trace);
-        session.execute(facts.asFacts());
+        List<Object> withCalendar = new ArrayList<>(facts.asFacts());
+        withCalendar.add(ruleset.calendar()); // as the engine does: the area's calendar is a fact of every decision
+        session.execute(withCalendar);
         return DecisionAssembler.assemble(ruleset, trace.firings());
     }
 }

@@ -71,6 +71,7 @@ class RuleLimitsTests {
         Path rules = temp.resolve("rules");
         Fixtures.copy(Fixtures.RULES.resolve("common"), rules.resolve("common"));
         Fixtures.copy(Fixtures.RULES.resolve("cleveland"), rules.resolve("cleveland"));
+        Files.copy(Fixtures.RULES.resolve("bank-holidays.yaml"), rules.resolve("bank-holidays.yaml"));
         Path hearing = rules.resolve("cleveland/2026-04/hearing.drl");
         Files.writeString(hearing, Files.readString(hearing) + LOOP);
         looping = RulesetLoader.load(rules).select("cleveland", java.time.LocalDate.of(2026, 6, 15), null);
