@@ -28,6 +28,13 @@ class AccessConfiguration {
         return new ApiKeyIntrospector(apiKeys(settings));
     }
 
+    /** Failed authentications per client address, counted by every door (README "Operating limits"). */
+    @Bean
+    AuthenticationThrottle authenticationThrottle(SecuritySettings settings) {
+        SecuritySettings.Throttle throttle = settings.throttle();
+        return new AuthenticationThrottle(throttle.failures(), throttle.period(), throttle.clients());
+    }
+
     /** The configured keys; with none, a generated development key if asked for, else a refusal to start. */
     private static List<SecuritySettings.ApiKey> apiKeys(SecuritySettings settings) {
         if (!settings.apiKeys().isEmpty()) {

@@ -1,6 +1,7 @@
 package org.referraldecisions.api;
 
 import org.referraldecisions.access.ApiKeyIntrospector;
+import org.referraldecisions.access.AuthenticationThrottle;
 import java.time.Duration;
 import java.util.HexFormat;
 

@@ -3,6 +3,7 @@ package org.referraldecisions.api;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.referraldecisions.access.ApiKeyIntrospector;
+import org.referraldecisions.access.AuthenticationThrottle;
 import org.referraldecisions.access.Roles;
 import org.referraldecisions.access.SecuritySettings;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,10 +33,8 @@ class SecurityConfiguration {
     static final String OPERATOR = Roles.OPERATOR;
 
     @Bean
-    FailedAuthentications failedAuthentications(SecuritySettings settings, ObjectProvider<MeterRegistry> meters) {
-        SecuritySettings.Throttle throttle = settings.throttle();
-        return new FailedAuthentications(new AuthenticationThrottle(throttle.failures(), throttle.period(), throttle.clients()),
-                meters.getIfAvailable(), !settings.jwt());
+    FailedAuthentications failedAuthentications(SecuritySettings settings, AuthenticationThrottle throttle, ObjectProvider<MeterRegistry> meters) {
+        return new FailedAuthentications(throttle, meters.getIfAvailable(), !settings.jwt());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.referraldecisions.explorer;
 
 import jakarta.servlet.DispatcherType;
 import org.referraldecisions.access.ApiKeyIntrospector;
+import org.referraldecisions.access.AuthenticationThrottle;
 import org.referraldecisions.access.Roles;
 import org.referraldecisions.access.SecuritySettings;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,10 +40,11 @@ class ExplorerSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain explorerChain(HttpSecurity http, SecuritySettings settings, ObjectProvider<ApiKeyIntrospector> keys) throws Exception {
+    SecurityFilterChain explorerChain(HttpSecurity http, SecuritySettings settings, ObjectProvider<ApiKeyIntrospector> keys,
+                                      AuthenticationThrottle throttle) throws Exception {
         ApiKeyIntrospector introspector = settings.jwt() ? null : keys.getIfAvailable();
         if (introspector != null) {
-            http.authenticationProvider(new ApiKeySignIn(introspector));
+            http.authenticationProvider(new ApiKeySignIn(introspector, throttle));
         } else {
             http.authenticationProvider(new RefuseAllSignIns());
         }

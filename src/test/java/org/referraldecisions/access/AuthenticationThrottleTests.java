@@ -1,4 +1,4 @@
-package org.referraldecisions.api;
+package org.referraldecisions.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

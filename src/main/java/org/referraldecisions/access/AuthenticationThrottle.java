@@ -1,4 +1,4 @@
-package org.referraldecisions.api;
+package org.referraldecisions.access;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -14,21 +14,22 @@ import io.github.bucket4j.TimeMeter;
  * authentications, refilled evenly over {@code period} (10 a minute: one more every 6 s). While a client's
  * bucket is empty, everything it sends is refused before its key is looked at, so guesses cost time
  * whether or not they are right. Buckets live in a bounded cache; one idle for a period is full again
- * and is forgotten.
+ * and is forgotten. One throttle serves every door a key can be tried at (the API's bearer tokens, the explorer's
+ * sign-in form), so a guesser gets no more tries by using both.
  */
-final class AuthenticationThrottle {
+public final class AuthenticationThrottle {
 
     private final int failures;
     private final Duration period;
     private final TimeMeter time;
     private final Cache<String, Bucket> buckets;
 
-    AuthenticationThrottle(int failures, Duration period, int clients) {
+    public AuthenticationThrottle(int failures, Duration period, int clients) {
         this(failures, period, clients, TimeMeter.SYSTEM_NANOTIME);
     }
 
     /** With a clock of the caller's choosing (tests move it on by hand). */
-    AuthenticationThrottle(int failures, Duration period, int clients, TimeMeter time) {
+    public AuthenticationThrottle(int failures, Duration period, int clients, TimeMeter time) {
         if (failures < 1 || period.isNegative() || period.isZero() || clients < 1) {
             throw new IllegalArgumentException("referrals.security.throttle: failures, period and clients must be positive");
         }
@@ -39,7 +40,7 @@ final class AuthenticationThrottle {
     }
 
     /** How long the client must wait before it may try again, or empty if it may now. */
-    Optional<Duration> throttled(String client) {
+    public Optional<Duration> throttled(String client) {
         Bucket bucket = buckets.getIfPresent(client);
         if (bucket == null) {
             return Optional.empty();
@@ -49,18 +50,18 @@ final class AuthenticationThrottle {
     }
 
     /** Counts a failed authentication; true if it was the client's last before being throttled. */
-    boolean failed(String client) {
+    public boolean failed(String client) {
         Bucket bucket = buckets.get(client, c -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(failures).refillGreedy(failures, period))
                 .withCustomTimePrecision(time).build());
         return bucket.tryConsume(1) && bucket.getAvailableTokens() == 0;
     }
 
-    int failures() {
+    public int failures() {
         return failures;
     }
 
-    Duration period() {
+    public Duration period() {
         return period;
     }
 }
