@@ -75,6 +75,11 @@ final class ContractDocument implements OpenApiCustomizer {
     private static final String RESPONSES = "#/components/responses/";
     /** Request fields that may be left out but not sent as null (DecisionRequestReader: a null asOf has lost its date). */
     static final Set<String> NULL_REFUSED = Set.of("DecisionRequestV1.asOf");
+    /**
+     * Response fields Jackson leaves out when there is none ({@code @JsonInclude(NON_NULL)}): the decision log's receipt,
+     * absent when the log is off and from unrecorded decisions. Present when there is one, so not required.
+     */
+    static final Set<String> LEFT_OUT_WHEN_ABSENT = Set.of("DecisionResponseV1.receipt");
     /** Response shapes whose fields are present only in some cases (each says which). */
     private static final Set<String> PARTLY_PRESENT = Set.of("Problem", "BatchResult", "LoggedRequest", "LoggedResponse");
     /** Golden cases (test-cases/cleveland/2026-04/...), copied verbatim; ContractTests checks they still match. */
@@ -128,7 +133,11 @@ final class ContractDocument implements OpenApiCustomizer {
         Set<String> responses = reachable(components, bodies(api, false));
         for (String name : responses) {
             if (!requests.contains(name) && !PARTLY_PRESENT.contains(name)) {
-                allRequired(components.getSchemas().get(name));
+                Schema<?> schema = components.getSchemas().get(name);
+                allRequired(schema);
+                if (schema != null && schema.getRequired() != null) {
+                    schema.getRequired().removeIf(field -> LEFT_OUT_WHEN_ABSENT.contains(name + "." + field));
+                }
             }
         }
         components.getSchemas().values().forEach(schema -> walk(schema, ContractDocument::anchor));

@@ -185,6 +185,11 @@ class ContractTests extends HardenedServiceTest {
         ObjectNode missing = decision.deepCopy();
         missing.remove("warnings");
         assertThat(errorsOf(missing.toString())).contains("warnings");
+        // Without the decision log (or unrecorded) a decision has no receipt: still the contract.
+        assertThat(decision.path("receipt").isObject()).isTrue();
+        ObjectNode unrecorded = decision.deepCopy();
+        unrecorded.remove("receipt");
+        assertThat(errorsOf(unrecorded.toString())).isEmpty();
         ObjectNode wrongType = decision.deepCopy();
         ((ObjectNode) wrongType.path("marac")).put("hearing", "SOMETIMES");
         assertThat(errorsOf(wrongType.toString())).contains("SOMETIMES");
