@@ -21,18 +21,15 @@ import org.referraldecisions.ruleset.RuleInfo;
 final class TraceListener extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
     /** One firing of one rule and the conclusions its consequence inserted, in insertion order. */
-    record Firing(int sequence, RuleInfo rule, List<Object> conclusions) {
+    record Firing(int sequence, RuleInfo rule, int traceOrder, List<Object> conclusions) {
     }
 
     /**
-     * Firing order made canonical: by phase (salience, highest first), then rule set and rule name.
-     * Rules of one phase never depend on each other's conclusions, so any order among them is a valid
-     * firing order; Drools may pick a different one in another JVM, and a replay must be identical.
+     * Firing order made canonical: the rule set's trace order (phase, then rule set and rule name, see
+     * {@link CompiledRuleset#traceOrder}), then, for one rule that fired more than once, its conclusions.
      */
     static final Comparator<Firing> CANONICAL = Comparator
-            .comparingInt((Firing f) -> -f.rule().salience())
-            .thenComparing(f -> f.rule().ruleset().toString())
-            .thenComparing(f -> f.rule().name())
+            .comparingInt(Firing::traceOrder)
             .thenComparing(f -> f.conclusions().toString());
 
     private final CompiledRuleset ruleset;
@@ -57,7 +54,8 @@ final class TraceListener extends DefaultAgendaEventListener implements RuleRunt
         if (limits != null) {
             limits.firing(rule);
         }
-        current = new Firing(firings.size(), ruleset.rule(rule.getPackageName(), rule.getName()), new ArrayList<>());
+        RuleInfo info = ruleset.rule(rule.getPackageName(), rule.getName());
+        current = new Firing(firings.size(), info, ruleset.traceOrder(info), new ArrayList<>(2));
         firings.add(current);
     }
 

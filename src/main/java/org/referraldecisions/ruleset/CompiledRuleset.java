@@ -6,8 +6,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
 import org.referraldecisions.calendar.MaracCalendar;
 
 /**
@@ -21,8 +24,12 @@ public final class CompiledRuleset {
     private final String sha256;
     private final KieBase kieBase;
     private final KieSessionsPool sessions;
+    private final KieSessionConfiguration sessionConfiguration;
     private final List<RuleInfo> rules;
-    private final Map<String, RuleInfo> rulesByQualifiedName;
+    /** Each rule's place in a trace, worked out once rather than by comparing names at every decision. */
+    private final Map<RuleInfo, Integer> traceOrder;
+    /** Package name, then rule name: looked up at every firing, so without building a qualified name. */
+    private final Map<String, Map<String, RuleInfo>> rulesByPackage;
     private final List<RulesetFiles> files;
     private final Parameters parameters;
     private final MaracCalendar calendar;
@@ -38,10 +45,30 @@ public final class CompiledRuleset {
         // Building a session's node memories costs more than evaluating the rules; Drools' own pool keeps
         // sessions and resets them (facts, memories, agenda, listeners, globals) each time one is given back.
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        // A pooled session serves one decision on one thread at a time (the pool hands it over safely), so it
+        // needs none of Drools' own locking and queueing of inserts between threads.
+        this.sessionConfiguration = KieServices.get().newKieSessionConfiguration();
+        this.sessionConfiguration.setOption(ThreadSafeOption.NO);
         this.rules = List.copyOf(rules);
-        this.rulesByQualifiedName = rules.stream().collect(Collectors.toUnmodifiableMap(
-                r -> packageOfRule.get(r.name()) + "." + r.name(), Function.identity()));
+        List<RuleInfo> inTraceOrder = new java.util.ArrayList<>(this.rules);
+        inTraceOrder.sort(TRACE_ORDER);
+        this.traceOrder = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < inTraceOrder.size(); i++) {
+            traceOrder.put(inTraceOrder.get(i), i);
+        }
+        this.rulesByPackage = rules.stream().collect(Collectors.groupingBy(r -> packageOfRule.get(r.name()),
+                Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity())));
     }
+
+    /**
+     * The order a trace lists firings in: by phase (salience, highest first), then rule set and rule name.
+     * Rules of one phase never depend on each other's conclusions, so any order among them is a valid firing
+     * order; Drools may pick a different one in another JVM, and a replay must be identical.
+     */
+    private static final java.util.Comparator<RuleInfo> TRACE_ORDER = java.util.Comparator
+            .comparingInt((RuleInfo r) -> -r.salience())
+            .thenComparing(r -> r.ruleset().toString())
+            .thenComparing(RuleInfo::name);
 
     public RulesetId id() {
         return manifest.id();
@@ -60,12 +87,12 @@ public final class CompiledRuleset {
     }
 
     /**
-     * A stateless session for one decision, run on a pooled working memory: Drools resets it when the
-     * session ends, so nothing of one decision is seen by the next. Listeners added to the returned
-     * session are attached for its executions only.
+     * A working memory for one decision, from the pool: the caller inserts the facts, fires the rules and
+     * disposes of it (always, in a {@code finally}), which gives it back to the pool reset, so nothing of one
+     * decision is seen by the next. Listeners added to it are removed by that reset.
      */
-    public StatelessKieSession newSession() {
-        return sessions.newStatelessKieSession();
+    public KieSession pooledSession() {
+        return sessions.newKieSession(sessionConfiguration);
     }
 
     /**
@@ -94,9 +121,19 @@ public final class CompiledRuleset {
         return rules;
     }
 
+    /** This rule's place in a trace (see {@link #TRACE_ORDER}): lower is listed first. */
+    public int traceOrder(RuleInfo rule) {
+        Integer order = traceOrder.get(rule);
+        if (order == null) {
+            throw new IllegalArgumentException("rule not in " + id() + ": " + rule.name());
+        }
+        return order;
+    }
+
     /** The rule with this package and name, as Drools reports it when it fires. */
     public RuleInfo rule(String packageName, String ruleName) {
-        RuleInfo info = rulesByQualifiedName.get(packageName + "." + ruleName);
+        Map<String, RuleInfo> ofPackage = rulesByPackage.get(packageName);
+        RuleInfo info = ofPackage == null ? null : ofPackage.get(ruleName);
         if (info == null) {
             throw new IllegalStateException("fired rule not in the compiled rule set: " + packageName + "." + ruleName);
         }

@@ -18,6 +18,9 @@ import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
@@ -235,7 +238,11 @@ final class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new RulesetException(problems);
         }
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        // Immutable once built: Drools then keeps each session's facts in a plain identity store instead of
+        // one indexed by class hierarchy, which it rebuilds for every decision (a fifth of the engine's time).
+        KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
+        configuration.setOption(KieBaseMutabilityOption.DISABLED);
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(configuration);
         for (Packages p : all) {
             p.addTo(kieBase);
         }
