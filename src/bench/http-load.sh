@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# HTTP load benchmark: the decision log's cost, measured side by side in one run. Starts one service per
-# configuration, all at once on their own ports, warms them up in turn (the JIT keeps compiling for minutes on
+# HTTP load benchmark: decisions against the service's own ceiling, and the decision log's cost, measured side by
+# side in one run. Starts one service per configuration, all at once on their own ports (each with the bench
+# profile, which adds the ceiling endpoints), warms them up in turn (the JIT keeps compiling for minutes on
 # 2 cores), then measures them in alternating rounds, so that a machine shared with other work slows each
 # configuration alike and the ratios compare like with like:
+#   ceiling: GET /v1/bench/hello, POST /v1/bench/ceiling (a canned decision, ~5 KB) and GET /actuator/health,
+#                               on the log-off service: same JVM, same filters and key check, no deciding
 #   log off                     --referrals.decision-log.enabled=false
 #   log on, H2 file             the embedded default (sealed bodies, one fsync per group commit)
 #   log on, PostgreSQL          only if PG_URL (and PG_USER, PG_PASSWORD) are set, e.g.
@@ -19,13 +22,14 @@
 # JFR_DIR=DIR records each service with Java Flight Recorder (DIR/off.jfr, h2.jfr, pg.jfr; read with jfr print).
 # With two configurations and the defaults a run takes about 12 minutes; with PostgreSQL about 18.
 #
+# JAVA_OPTS defaults to what the README recommends for a server (-Xmx512m -XX:+UseParallelGC).
 # Needs: a built jar (mvn -B -q package -DskipTests), wrk (apt-get install -y wrk), python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-30}
 CONNECTIONS=${2:-32}
 PORT=${PORT:-18080}
-JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}
 work=$(mktemp -d)
 KEY="bench-$(date +%s%N)"
 export REFERRALS_SECURITY_API_KEYS_0_SHA256=$(printf %s "$KEY" | sha256sum | cut -d' ' -f1)
@@ -58,7 +62,7 @@ with open(sys.argv[1], 'w') as out:
     out.write('local pace = tonumber(os.getenv("PACE_MS") or "0")\n')
     out.write('if pace > 0 then\n  delay = function() return -math.log(1 - math.random()) * pace end\nend\n')
     out.write('request = function()\n  i = i % #bodies + 1\n')
-    out.write('  return wrk.format("POST", "/v1/decisions", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("BENCH_KEY")}, bodies[i])\nend\n')
+    out.write('  return wrk.format("POST", os.getenv("BENCH_PATH") or "/v1/decisions", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("BENCH_KEY")}, bodies[i])\nend\n')
 print(f"{len(bodies)} distinct requests in the mix", file=sys.stderr)
 PY
 
@@ -77,7 +81,7 @@ serve() { # name, port
   [ "$name" = off ] && args+=(--referrals.decision-log.enabled=false)
   # JFR_DIR=/some/dir: a Flight Recording of each service (profile settings), written when it stops.
   local jfr=(); [ -n "${JFR_DIR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$JFR_DIR/$name.jfr,settings=profile")
-  java $JAVA_OPTS "${jfr[@]}" -jar "$JAR" --server.port=$port "${args[@]}" >"$work/$name.log" 2>&1 &
+  java $JAVA_OPTS "${jfr[@]}" -jar "$JAR" --server.port=$port --spring.profiles.active=bench "${args[@]}" >"$work/$name.log" 2>&1 &
   echo $! >"$work/$name.pid"
   until curl -sf localhost:$port/actuator/health/readiness >/dev/null; do
     kill -0 "$(cat "$work/$name.pid")" 2>/dev/null || { echo "$name did not start:"; tail -20 "$work/$name.log"; exit 1; }
@@ -150,21 +154,31 @@ for round in $(seq 1 "${WARM_ROUNDS:-15}"); do
 done
 [ "$all_stable" = 1 ] || echo "  (not all stable after ${WARM_ROUNDS:-15} rounds: the figures below are still warming up)"
 
+ceiling() { # round label prefix: the three ceiling endpoints on the log-off service, at full load
+  local auth="Authorization: Bearer $KEY"
+  run "$1 ceiling, GET /v1/bench/hello" off ceiling-hello.rounds -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -H "$auth" http://localhost:$PORT/v1/bench/hello
+  BENCH_PATH=/v1/bench/ceiling run "$1 ceiling, POST /v1/bench/ceiling" off ceiling-post.rounds -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$work/requests.lua" http://localhost:$PORT
+  run "$1 ceiling, GET /actuator/health" off ceiling-health.rounds -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" http://localhost:$PORT/actuator/health
+}
+# The ceiling endpoints compile in a round or two; the rounds above warmed everything they share with decisions.
+SECONDS_PER_RUN=10 ceiling "warm-up," >/dev/null
+rm -f "$work"/ceiling-*.rounds
+
 echo "== measured: ${ROUNDS:-3} rounds of ${SECONDS_PER_RUN} s, configurations in turn"
 for round in $(seq 1 "${ROUNDS:-3}"); do
+  ceiling "round $round,"
   for i in "${!names[@]}"; do
     run "round $round, ${labels[$i]}" "${names[$i]}" "${names[$i]}.rounds" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$work/requests.lua" http://localhost:$((PORT + i))
   done
 done
 
-echo "== per configuration: ~half of its peak (paced), health, batch"
+echo "== per configuration: ~half of its peak (paced), batch"
 for i in "${!names[@]}"; do
   name=${names[$i]} port=$((PORT + i))
   peak=$(python3 -c "import statistics; print(statistics.median(float(l.split()[0]) for l in open('$work/$name.rounds')))")
   # Half of peak: each connection paces itself to peak/2 divided among the connections.
   pace_ms=$(python3 -c "print(round($CONNECTIONS * 1000 / ($peak / 2), 3))")
   PACE_MS=$pace_ms run "${labels[$i]}, paced to ~half of peak" "$name" "$name.half" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$work/requests.lua" http://localhost:$port
-  run "${labels[$i]}, GET /actuator/health" "$name" "$name.health" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" http://localhost:$port/actuator/health
   if [ "${BATCH:-0}" = 1 ]; then batch "$name" "$port"; fi
   echo "  ${labels[$i]}: RSS after load $(( $(ps -o rss= -p "$(cat "$work/$name.pid")") / 1024 )) MB"
 done
@@ -174,22 +188,23 @@ if [ -f "$work/h2/log.mv.db" ]; then
   echo "H2 file after the run: $size bytes for $rows decisions = $((size / rows)) bytes a decision"
 fi
 
-echo "== side by side (one run: $(nproc) cores, $CONNECTIONS connections, medians of ${ROUNDS:-3} rounds of ${SECONDS_PER_RUN} s)"
+echo "== side by side (one run: $(nproc) cores, $CONNECTIONS connections, JAVA_OPTS $JAVA_OPTS, medians of ${ROUNDS:-3} rounds of ${SECONDS_PER_RUN} s)"
 python3 - "$work" "${names[@]}" <<'PY'
 import statistics, sys
 w, names = sys.argv[1], sys.argv[2:]
-labels = {"off": "log off", "h2": "log on, H2 file", "pg": "log on, PostgreSQL"}
-rows = {n: [l.split() for l in open(f"{w}/{n}.rounds")] for n in names}
+labels = {"ceiling-hello": "GET /v1/bench/hello", "ceiling-post": "POST /v1/bench/ceiling", "ceiling-health": "GET /actuator/health",
+          "off": "decisions, log off", "h2": "decisions, log on, H2", "pg": "decisions, log on, PG"}
+rows = {n: [l.split() for l in open(f"{w}/{n}.rounds")] for n in ["ceiling-hello", "ceiling-post", "ceiling-health"] + names}
 def med(n, i):
     return statistics.median(float(r[i]) for r in rows[n])
 def p99(n):  # the round with the median throughput
     rs = sorted(rows[n], key=lambda r: float(r[0]))
     return rs[len(rs) // 2][2]
-off = med("off", 0)
-print(f"{'configuration':<22} {'req/s':>8} {'p99':>9} {'CPU us/req':>11} {'vs log off':>11} {'per round':>18} {'p99 at ~half':>13}")
-for n in names:
-    half = open(f"{w}/{n}.half").read().split()
+off, ceiling = med("off", 0), med("ceiling-post", 0)
+print(f"{'endpoint':<26} {'req/s':>8} {'p99':>9} {'CPU us/req':>11} {'vs ceiling':>11} {'vs log off':>11} {'per round':>18} {'p99 at ~half':>13}")
+for n in rows:
     per_round = [float(r[0]) / float(o[0]) for r, o in zip(rows[n], rows["off"])]
-    print(f"{labels[n]:<22} {med(n, 0):>8,.0f} {p99(n):>9} {med(n, 3):>11,.0f} {med(n, 0) / off:>11.0%} "
-          f"{min(per_round):>8.0%}-{max(per_round):<8.0%} {half[2]:>13}")
+    half = open(f"{w}/{n}.half").read().split()[2] if n in names else ""
+    print(f"{labels[n]:<26} {med(n, 0):>8,.0f} {p99(n):>9} {med(n, 3):>11,.0f} {med(n, 0) / ceiling:>11.0%} {med(n, 0) / off:>11.0%} "
+          f"{min(per_round):>8.0%}-{max(per_round):<8.0%} {half:>13}")
 PY

@@ -12,6 +12,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -19,6 +20,8 @@ import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * An Ed25519 key of the decision log, from the JDK's own providers. With its private half (from a PKCS#8 PEM key file
@@ -36,10 +39,18 @@ final class SigningKey {
     private final PublicKey publicKey;
     private final PrivateKey privateKey;
     private final SecretKeySpec chainKey;
+    /**
+     * The private half as BouncyCastle's signer takes it. Signing is on the decision log's write path, once per group
+     * commit, and the JDK 17 provider's Ed25519 costs ~15 times as much CPU; Ed25519 signatures are deterministic, so
+     * both give the same bytes ({@code SigningKeyTests}). Verifying stays with the JDK's provider.
+     */
+    private final Ed25519PrivateKeyParameters signer;
 
     private SigningKey(PublicKey publicKey, PrivateKey privateKey) {
         this.publicKey = publicKey;
         this.privateKey = privateKey;
+        this.signer = privateKey == null ? null : new Ed25519PrivateKeyParameters(((EdECPrivateKey) privateKey).getBytes()
+                .orElseThrow(() -> new IllegalStateException("the decision log's private key does not give its bytes")), 0);
         this.keyId = keyIdOf(publicKey);
         this.chainKey = privateKey == null ? null : new SecretKeySpec(hmac(new SecretKeySpec(privateKey.getEncoded(), "HmacSHA256"),
                 CHAIN_KEY_LABEL), "HmacSHA256");
@@ -80,6 +91,17 @@ final class SigningKey {
     }
 
     byte[] sign(byte[] message) {
+        if (signer == null) {
+            throw new IllegalStateException("key " + keyId + " has no private half: it can only verify");
+        }
+        Ed25519Signer signature = new Ed25519Signer();
+        signature.init(true, signer);
+        signature.update(message, 0, message.length);
+        return signature.generateSignature();
+    }
+
+    /** The same signature made by the JDK's own provider: what {@link #sign} is tested against. */
+    byte[] signWithJdk(byte[] message) {
         try {
             var signature = java.security.Signature.getInstance(ALGORITHM);
             signature.initSign(privateKey);

@@ -16,6 +16,8 @@ class UniformErrorsIntegrationTests extends HardenedServiceTest {
     @Test
     void getErrorDirectlyIsA404ProblemNotA500() throws Exception {
         problem(404, "not_found", get("/error"));
+        // the benchmark's ceiling endpoints exist only with the bench profile
+        problem(404, "not_found", get("/v1/bench/hello"));
         problem(404, "not_found", raw("GET /error HTTP/1.1\r\nHost: localhost"));
     }
 
