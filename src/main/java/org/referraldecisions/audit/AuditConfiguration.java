@@ -104,6 +104,7 @@ class AuditConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "referrals.decision-log.enabled", havingValue = "true", matchIfMissing = true)
     GroupCommit groupCommit(DecisionLog decisionLog, @Value("${referrals.decision-log.max-per-commit:256}") int maxPerCommit,
+                            @Value("${referrals.decision-log.linger:1ms}") java.time.Duration linger,
                             @Value("${spring.datasource.url:}") String url, CheckpointFile checkpointFile, ObjectProvider<MeterRegistry> meters) {
         if (url.startsWith("jdbc:h2:") && !url.toUpperCase().replace(" ", "").contains("DB_CLOSE_ON_EXIT=FALSE")) {
             log.warn("spring.datasource.url is an H2 database without DB_CLOSE_ON_EXIT=FALSE: on SIGTERM H2 closes it from its own "
@@ -111,7 +112,7 @@ class AuditConfiguration {
         }
         // The database file itself, now that Flyway has created it: owner-only (0600).
         DataKeys.OwnerOnly.restrictEmbeddedDatabase(url);
-        return new GroupCommit(decisionLog, maxPerCommit, checkpointFile, meters.getIfAvailable());
+        return new GroupCommit(decisionLog, maxPerCommit, linger, checkpointFile, meters.getIfAvailable());
     }
 
     @Bean

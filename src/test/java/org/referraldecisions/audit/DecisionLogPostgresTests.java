@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code .user} and {@code .password}, after starting PostgreSQL); the schema is emptied first.
  */
 @EnabledIfSystemProperty(named = "referrals.test.postgres.url", matches = ".+")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "referrals.warmup.decisions=200")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"referrals.warmup.decisions=200",
+        "referrals.decision-log.linger=0ms"})
 class DecisionLogPostgresTests extends DecisionLogContract {
 
     static String url() {
