@@ -8,7 +8,7 @@ import java.time.Duration;
  * and no longer than {@code timeLimit}. A rule set that keeps concluding and re-triggering itself (a loop)
  * is stopped by the first two; one whose rules are merely slow by the third.
  *
- * <p>The time limit is checked before each firing and at each conclusion: a consequence that runs forever
+ * <p>The time limit is checked at every 16th firing or conclusion: a consequence that runs forever
  * without firing or inserting anything cannot be stopped inside a JVM, only kept off the request threads.
  */
 public record RuleLimits(int maxFirings, int maxConclusions, Duration timeLimit) {

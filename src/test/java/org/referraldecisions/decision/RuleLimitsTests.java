@@ -98,11 +98,12 @@ class RuleLimitsTests {
 
     @Test
     void aSlowLoopIsStoppedAtTheTimeLimit() {
-        // A clock that moves on a millisecond each time it is read: the loop's 50 ms are over by its 50th firing.
+        // A clock that moves on 16 ms each time it is read (at every 16th firing or conclusion; each firing of the loop
+        // concludes one warning): the loop's 50 ms are over at the 4th reading, by its 32nd firing.
         AtomicLong now = new AtomicLong();
         RuleLimitExceededException e = catchThrowableOfType(RuleLimitExceededException.class,
                 () -> DecisionEngine.decide(looping, facts(99).asFacts(), new RuleLimits(1_000_000, 1_000_000, Duration.ofMillis(50)),
-                        () -> now.addAndGet(1_000_000)));
+                        () -> now.addAndGet(16_000_000)));
         assertThat(e.limit()).isEqualTo("the time limit of 50 ms");
         assertThat(e.firings()).isLessThan(50);
         assertThat(e.rules()).contains("cleveland@2026-04 Test loop: every warning begets another");
