@@ -40,33 +40,7 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exi
 JAR=${JAR:-target/extracted/referral-decisions.jar}  # as the README starts it; JAR=target/referral-decisions.jar for the single file
 [ -f "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests"; exit 2; }
 # The request mix: every valid golden case request, one per wrk request in turn.
-python3 - "$work/requests.lua" <<'PY'
-import json, glob, sys
-bodies = []
-for f in sorted(glob.glob('test-cases/**/*.json', recursive=True)):
-    c = json.load(open(f))
-    if 'error' in c.get('expect', {}):
-        continue
-    r = c['request']
-    parts = f.split('/')
-    # An area's case is pinned to the version of its folder; a library's case (common/...) names the area it
-    # decides through and is decided by date, as the golden runner does.
-    if len(parts) >= 4 and 'rulesetVersion' not in r and parts[1] == r.get('area'):
-        r['rulesetVersion'] = parts[2]
-    bodies.append(json.dumps(r, separators=(',', ':')))
-with open(sys.argv[1], 'w') as out:
-    out.write('local bodies = {\n')
-    for b in bodies:
-        out.write('  [[' + b + ']],\n')
-    out.write('}\nlocal i = 0\n')
-    # PACE_MS set: each connection waits a random (exponential) time with that mean before each request,
-    # so the load is an arrival rate rather than as fast as the server answers.
-    out.write('local pace = tonumber(os.getenv("PACE_MS") or "0")\n')
-    out.write('if pace > 0 then\n  delay = function() return -math.log(1 - math.random()) * pace end\nend\n')
-    out.write('request = function()\n  i = i % #bodies + 1\n')
-    out.write('  return wrk.format("POST", os.getenv("BENCH_PATH") or "/v1/decisions", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("BENCH_KEY")}, bodies[i])\nend\n')
-print(f"{len(bodies)} distinct requests in the mix", file=sys.stderr)
-PY
+python3 src/bench/request-mix.py "$work/requests.lua"
 
 export BENCH_KEY=$KEY
 names=(off h2)

@@ -24,24 +24,7 @@ export BENCH_KEY=$KEY
 trap '[ -f "$work/pid" ] && kill "$(cat "$work/pid")" 2>/dev/null; wait; rm -rf "$work"' EXIT
 [ -f "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests"; exit 2; }
 
-python3 - "$work/requests.lua" <<'PY'
-import json, glob, sys
-bodies = []
-for f in sorted(glob.glob('test-cases/**/*.json', recursive=True)):
-    c = json.load(open(f))
-    if 'error' in c.get('expect', {}):
-        continue
-    r = c['request']
-    parts = f.split('/')
-    # A library's case (common/...) names the area it decides through and is decided by date, as the golden runner does.
-    if len(parts) >= 4 and 'rulesetVersion' not in r and parts[1] == r.get('area'):
-        r['rulesetVersion'] = parts[2]
-    bodies.append(json.dumps(r, separators=(',', ':')))
-with open(sys.argv[1], 'w') as out:
-    out.write('local bodies = {\n' + ''.join('  [[' + b + ']],\n' for b in bodies) + '}\nlocal i = 0\n')
-    out.write('request = function()\n  i = i % #bodies + 1\n')
-    out.write('  return wrk.format("POST", "/v1/decisions", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("BENCH_KEY")}, bodies[i])\nend\n')
-PY
+python3 src/bench/request-mix.py "$work/requests.lua"
 
 java $JAVA_OPTS -jar "$JAR" --server.port=$PORT "--spring.datasource.url=jdbc:h2:file:$work/data/log;$H2_OPTIONS" \
   "--referrals.decision-log.master-key-file=$work/data/master.key" "--referrals.decision-log.key-dir=$work/data/keys" \

@@ -26,27 +26,7 @@ export BENCH_KEY=$KEY
 trap '[ -f "$work/pid" ] && kill "$(cat "$work/pid")" 2>/dev/null; wait; rm -rf "$work"' EXIT
 
 # The same request mix as http-load.sh: every golden request that decides.
-python3 - "$work/requests.lua" <<'PY'
-import json, glob, sys
-bodies = []
-for f in sorted(glob.glob('test-cases/**/*.json', recursive=True)):
-    c = json.load(open(f))
-    if 'error' in c.get('expect', {}):
-        continue
-    r = c['request']
-    parts = f.split('/')
-    # An area's case is pinned to the version of its folder; a library's case (common/...) names the area it
-    # decides through and is decided by date, as the golden runner does.
-    if len(parts) >= 4 and 'rulesetVersion' not in r and parts[1] == r.get('area'):
-        r['rulesetVersion'] = parts[2]
-    bodies.append(json.dumps(r, separators=(',', ':')))
-with open(sys.argv[1], 'w') as out:
-    out.write('local bodies = {\n' + ''.join('  [[' + b + ']],\n' for b in bodies) + '}\nlocal i = 0\n')
-    out.write('local pace = tonumber(os.getenv("PACE_MS") or "0")\n')
-    out.write('if pace > 0 then\n  delay = function() return -math.log(1 - math.random()) * pace end\nend\n')
-    out.write('request = function()\n  i = i % #bodies + 1\n')
-    out.write('  return wrk.format("POST", "/v1/decisions", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("BENCH_KEY")}, bodies[i])\nend\n')
-PY
+python3 src/bench/request-mix.py "$work/requests.lua"
 
 args=("--server.port=$PORT" "--referrals.decision-log.master-key-file=$work/master.key" "--referrals.decision-log.key-dir=$work/keys"
       "--spring.datasource.url=jdbc:h2:file:$work/log;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=100;RETENTION_TIME=2000;DB_CLOSE_ON_EXIT=FALSE")
