@@ -126,7 +126,7 @@ final class GroupCommit implements AutoCloseable {
      * a decision. Only after a commit of more than one: a decision made alone, when the service is not busy, is
      * committed at once.
      */
-    private void linger(List<Pending> group) throws InterruptedException {
+    private void linger(List<Pending> group) {
         if (lingerNanos == 0 || lastGroupSize <= 1) {
             lastGroupSize = group.size();
             return;
@@ -134,7 +134,14 @@ final class GroupCommit implements AutoCloseable {
         long deadline = System.nanoTime() + lingerNanos;
         while (group.size() < maxPerCommit) {
             long left = deadline - System.nanoTime();
-            Pending more = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            Pending more;
+            try {
+                more = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            } catch (InterruptedException e) {
+                // The group taken so far is still committed; the writer sees the interrupt at its next wait.
+                Thread.currentThread().interrupt();
+                more = null;
+            }
             if (more == null) {
                 break;
             }
