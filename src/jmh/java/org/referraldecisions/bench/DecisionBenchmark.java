@@ -41,7 +41,9 @@ import org.referraldecisions.ruleset.RulesetRegistry;
  * <li>{@code service}: validated request → facts → stateless session with trace → response (no HTTP, no JSON);</li>
  * <li>{@code engineWithTrace}: facts → stateless session with the trace listener → Decision;</li>
  * <li>{@code rawStatelessSession}: the same facts into a bare stateless session of the same KieBase: no trace, no mapping;</li>
- * <li>{@code handWritten}: the Cleveland threshold logic written in Java, the lower bound.</li>
+ * <li>{@code handWritten}: the Cleveland threshold logic written in Java, the lower bound;</li>
+ * <li>{@code engineWithTraceMix}: as {@code engineWithTrace}, over every golden case of every area in turn, each with
+ * the rule set the service would choose: what the engine costs in the service's real mix.</li>
  * </ul>
  * The cases are the valid Cleveland golden cases (a realistic mix), cycled in order.
  * Run: {@code mvn -B -Pbench test-compile exec:exec -Djmh.args="-t 1"} (and {@code -t 2}).
@@ -58,6 +60,8 @@ public class DecisionBenchmark {
     private DecisionService service;
     private List<DecisionRequestV1> requests;
     private List<CaseFacts> facts;
+    private List<CompiledRuleset> mixRulesets;
+    private List<CaseFacts> mixFacts;
 
     @State(Scope.Thread)
     public static class Cursor {
@@ -79,6 +83,17 @@ public class DecisionBenchmark {
             }
         }
         facts = requests.stream().map(CaseFactsMapper::toFacts).toList();
+        mixRulesets = new ArrayList<>();
+        mixFacts = new ArrayList<>();
+        for (GoldenCase c : GoldenCaseLoader.load(Path.of("test-cases"), new ArrayList<>())) {
+            try {
+                DecisionRequestV1 request = reader.read(GoldenRunner.requestOf(c));
+                mixRulesets.add(catalog.select(request.area(), request.asOf(), request.rulesetVersion()));
+                mixFacts.add(CaseFactsMapper.toFacts(request));
+            } catch (RuntimeException refused) {
+                // refusal cases are not decisions
+            }
+        }
     }
 
     private int next(Cursor cursor) {
@@ -117,6 +132,13 @@ public class DecisionBenchmark {
             session.dispose();
         }
         return inserted;
+    }
+
+    @Benchmark
+    public Decision engineWithTraceMix(Cursor cursor) {
+        int i = cursor.next;
+        cursor.next = (i + 1) % mixFacts.size();
+        return DecisionEngine.decide(mixRulesets.get(i), mixFacts.get(i));
     }
 
     @Benchmark
