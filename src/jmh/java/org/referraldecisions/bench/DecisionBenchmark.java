@@ -27,8 +27,6 @@ import org.referraldecisions.service.DecisionService;
 import org.referraldecisions.decision.CaseFacts;
 import org.referraldecisions.decision.Decision;
 import org.referraldecisions.decision.DecisionEngine;
-import org.referraldecisions.golden.GoldenCase;
-import org.referraldecisions.golden.GoldenCaseLoader;
 import org.referraldecisions.golden.GoldenRunner;
 import org.referraldecisions.ruleset.CompiledRuleset;
 import org.referraldecisions.ruleset.RulesetCatalog;
@@ -74,25 +72,19 @@ public class DecisionBenchmark {
         ruleset = catalog.select("cleveland", LocalDate.of(2026, 6, 15), "2017-10");
         service = new DecisionService(new RulesetRegistry(catalog), Clock.systemUTC(), () -> "bench");
         DecisionRequestReader reader = new DecisionRequestReader(Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC());
-        requests = new ArrayList<>();
-        for (GoldenCase c : GoldenCaseLoader.load(Path.of("test-cases/cleveland/2017-10"), new ArrayList<>())) {
-            try {
-                requests.add(reader.read(GoldenRunner.requestOf(c)));
-            } catch (RuntimeException refused) {
-                // refusal cases are not decisions
-            }
-        }
+        requests = GoldenRunner.requestsThatDecide(Path.of("test-cases/cleveland/2017-10"), reader);
         facts = requests.stream().map(CaseFactsMapper::toFacts).toList();
         mixRulesets = new ArrayList<>();
         mixFacts = new ArrayList<>();
-        for (GoldenCase c : GoldenCaseLoader.load(Path.of("test-cases"), new ArrayList<>())) {
+        for (DecisionRequestV1 request : GoldenRunner.requestsThatDecide(Path.of("test-cases"), reader)) {
+            CompiledRuleset chosen;
             try {
-                DecisionRequestV1 request = reader.read(GoldenRunner.requestOf(c));
-                mixRulesets.add(catalog.select(request.area(), request.asOf(), request.rulesetVersion()));
-                mixFacts.add(CaseFactsMapper.toFacts(request));
-            } catch (RuntimeException refused) {
-                // refusal cases are not decisions
+                chosen = catalog.select(request.area(), request.asOf(), request.rulesetVersion());
+            } catch (RuntimeException noRuleset) {
+                continue; // a case that expects "no rule set in force" (404)
             }
+            mixRulesets.add(chosen);
+            mixFacts.add(CaseFactsMapper.toFacts(request));
         }
     }
 

@@ -2,14 +2,12 @@ package org.referraldecisions.api;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
-import org.referraldecisions.golden.GoldenCase;
-import org.referraldecisions.golden.GoldenCaseLoader;
 import org.referraldecisions.golden.GoldenRunner;
 import org.referraldecisions.service.DecisionRequestReader;
+import org.referraldecisions.service.DecisionRequestV1;
 import org.referraldecisions.service.DecisionResponseV1;
 import org.referraldecisions.service.DecisionService;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,15 +37,15 @@ class BenchCeilingController {
                            @Value("${referrals.cases-dir:test-cases}") Path casesDir) {
         this.reader = reader;
         DecisionResponseV1 first = null;
-        for (GoldenCase c : GoldenCaseLoader.load(casesDir, new ArrayList<>())) {
+        for (DecisionRequestV1 request : GoldenRunner.requestsThatDecide(casesDir, reader)) {
             try {
                 // rehearse: a decision about nobody, never logged
-                first = service.rehearse(reader.read(GoldenRunner.requestOf(c)));
-                if (first.marac().refer()) {
-                    break; // a referred case: a response of typical size, with listing, actions and trace
-                }
-            } catch (RuntimeException refused) {
-                // only cases that decide
+                first = service.rehearse(request);
+            } catch (RuntimeException undecided) {
+                continue; // e.g. a case whose rule set is not loaded
+            }
+            if (first.marac().refer()) {
+                break; // a referred case: a response of typical size, with listing, actions and trace
             }
         }
         if (first == null) {

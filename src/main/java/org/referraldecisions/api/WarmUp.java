@@ -5,11 +5,8 @@ import org.referraldecisions.service.DecisionRequestV1;
 import org.referraldecisions.service.DecisionService;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.referraldecisions.golden.GoldenCase;
-import org.referraldecisions.golden.GoldenCaseLoader;
 import org.referraldecisions.golden.GoldenRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,14 +46,7 @@ class WarmUp implements ApplicationRunner {
         if (decisions <= 0) {
             return;
         }
-        List<DecisionRequestV1> requests = new ArrayList<>();
-        for (GoldenCase c : GoldenCaseLoader.load(casesDir, new ArrayList<>())) {
-            try {
-                requests.add(reader.read(GoldenRunner.requestOf(c)));
-            } catch (RuntimeException refusedOrUnknown) {
-                // only cases that decide warm the engine
-            }
-        }
+        List<DecisionRequestV1> requests = GoldenRunner.requestsThatDecide(casesDir, reader);
         if (requests.isEmpty()) {
             return;
         }

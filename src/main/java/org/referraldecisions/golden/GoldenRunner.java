@@ -10,6 +10,7 @@ import org.referraldecisions.ruleset.CompiledRuleset;
 import org.referraldecisions.ruleset.RulesetId;
 import org.referraldecisions.ruleset.UnknownRulesetException;
 import org.referraldecisions.service.DecisionRequestReader;
+import org.referraldecisions.service.DecisionRequestV1;
 import org.referraldecisions.service.DecisionResponseV1;
 import org.referraldecisions.service.DecisionService;
 import org.referraldecisions.service.FieldError;
@@ -56,6 +57,23 @@ public final class GoldenRunner {
             return new GoldenOutcome(goldenCase, null, List.of(new Mismatch("decision", "a decision", "error: " + e.getMessage())));
         }
         return new GoldenOutcome(goldenCase, decision, ExpectMatcher.compare(goldenCase.expect(), actual));
+    }
+
+    /**
+     * The requests of the golden cases under {@code casesDir} that the reader accepts, each pinned as {@link #requestOf}
+     * pins it: the cases that decide, for warming the engine up and for benchmarks. Cases that expect a refusal are
+     * left out, and so is a directory that cannot be read (nothing to warm with is not an error).
+     */
+    public static List<DecisionRequestV1> requestsThatDecide(java.nio.file.Path casesDir, DecisionRequestReader reader) {
+        List<DecisionRequestV1> requests = new ArrayList<>();
+        for (GoldenCase c : GoldenCaseLoader.load(casesDir, new ArrayList<>())) {
+            try {
+                requests.add(reader.read(requestOf(c)));
+            } catch (RuntimeException refused) {
+                // a case that expects a refusal
+            }
+        }
+        return requests;
     }
 
     /**

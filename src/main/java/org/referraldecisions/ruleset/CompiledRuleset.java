@@ -1,5 +1,8 @@
 package org.referraldecisions.ruleset;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -50,9 +53,9 @@ public final class CompiledRuleset {
         this.sessionConfiguration = KieServices.get().newKieSessionConfiguration();
         this.sessionConfiguration.setOption(ThreadSafeOption.NO);
         this.rules = List.copyOf(rules);
-        List<RuleInfo> inTraceOrder = new java.util.ArrayList<>(this.rules);
+        List<RuleInfo> inTraceOrder = new ArrayList<>(this.rules);
         inTraceOrder.sort(TRACE_ORDER);
-        this.traceOrder = new java.util.IdentityHashMap<>();
+        this.traceOrder = new IdentityHashMap<>();
         for (int i = 0; i < inTraceOrder.size(); i++) {
             traceOrder.put(inTraceOrder.get(i), i);
         }
@@ -65,7 +68,7 @@ public final class CompiledRuleset {
      * Rules of one phase never depend on each other's conclusions, so any order among them is a valid firing
      * order; Drools may pick a different one in another JVM, and a replay must be identical.
      */
-    private static final java.util.Comparator<RuleInfo> TRACE_ORDER = java.util.Comparator
+    private static final Comparator<RuleInfo> TRACE_ORDER = Comparator
             .comparingInt((RuleInfo r) -> -r.salience())
             .thenComparing(r -> r.ruleset().toString())
             .thenComparing(RuleInfo::name);
