@@ -29,7 +29,7 @@ cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-30}
 CONNECTIONS=${2:-32}
 PORT=${PORT:-18080}
-JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC -XX:SharedArchiveFile=target/extracted/referral-decisions.jsa}
 work=$(mktemp -d)
 KEY="bench-$(date +%s%N)"
 export REFERRALS_SECURITY_API_KEYS_0_SHA256=$(printf %s "$KEY" | sha256sum | cut -d' ' -f1)

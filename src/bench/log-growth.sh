@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 MINUTES=${1:-10}
 CONNECTIONS=${2:-32}
 PORT=${PORT:-18090}
-JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC -XX:SharedArchiveFile=target/extracted/referral-decisions.jsa}
 JAR=${JAR:-target/referral-decisions.jar}
 H2_OPTIONS=${H2_OPTIONS:-$(sed -n 's/^spring.datasource.url=jdbc:h2:file:[^;]*;//p' src/main/resources/application.properties)}
 work=$(mktemp -d)

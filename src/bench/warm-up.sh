@@ -14,7 +14,7 @@ RATE=${1:-2500}
 WINDOWS=${2:-6}
 CONNECTIONS=${CONNECTIONS:-16}
 PORT=${PORT:-18090}
-JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC -XX:SharedArchiveFile=target/extracted/referral-decisions.jsa}
 JAR=${JAR:-target/extracted/referral-decisions.jar}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 2; }
 [ -f "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests"; exit 2; }

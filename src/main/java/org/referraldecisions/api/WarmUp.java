@@ -6,47 +6,63 @@ import org.referraldecisions.service.DecisionService;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.referraldecisions.golden.GoldenRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides the golden cases repeatedly before the service reports ready (runners finish before
- * readiness), so the first real requests do not pay for class loading and the rule sets' first
- * compilations. Bounded by a number of decisions and by time, whichever comes first. Nothing is recorded:
+ * Decides the golden cases repeatedly before the service reports ready, so the first real requests do not pay
+ * for class loading and the rule sets' first compilations. It starts on its own thread as soon as the deciding
+ * service exists, while Spring goes on making the rest (security, actuator, OpenAPI) on the main thread, and the
+ * application context is not complete until it is done: the two overlap on a machine with two cores instead of
+ * adding up (docs/PERFORMANCE.md). Waiting at the end of the context's refresh rather than in a runner also puts the
+ * deciding classes into the build's class-data archive, whose training start stops there (pom.xml,
+ * class-data-archive). Bounded by a number of decisions and by time, whichever comes first. Nothing is recorded:
  * these decisions are about nobody and must not appear in the decision log.
  */
 @Component
-class WarmUp implements ApplicationRunner {
+class WarmUp implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
 
-    private final DecisionRequestReader reader;
-    private final DecisionService service;
-    private final Path casesDir;
-    private final int decisions;
-    private final long maxMillis;
+    private final CompletableFuture<Void> warming;
 
     WarmUp(DecisionRequestReader reader, DecisionService service, @Value("${referrals.cases-dir:test-cases}") Path casesDir,
-           @Value("${referrals.warmup.decisions:2000}") int decisions, @Value("${referrals.warmup.max-millis:3000}") long maxMillis) {
-        this.reader = reader;
-        this.service = service;
-        this.casesDir = casesDir;
-        this.decisions = decisions;
-        this.maxMillis = maxMillis;
+           @Value("${referrals.warmup.decisions:1000}") int decisions, @Value("${referrals.warmup.max-millis:2000}") long maxMillis) {
+        if (decisions <= 0) {
+            warming = CompletableFuture.completedFuture(null);
+            return;
+        }
+        warming = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                warm(reader, service, casesDir, decisions, maxMillis);
+            } finally {
+                warming.complete(null);
+            }
+        }, "warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (decisions <= 0) {
+    public void afterSingletonsInstantiated() {
+        warming.join();
+    }
+
+    private static void warm(DecisionRequestReader reader, DecisionService service, Path casesDir, int decisions, long maxMillis) {
+        List<DecisionRequestV1> requests;
+        try {
+            requests = GoldenRunner.requestsThatDecide(casesDir, reader);
+        } catch (RuntimeException e) {
+            log.warn("no warm-up: the golden cases in {} could not be read ({})", casesDir, e.getMessage());
             return;
         }
-        List<DecisionRequestV1> requests = GoldenRunner.requestsThatDecide(casesDir, reader);
         if (requests.isEmpty()) {
             return;
         }
