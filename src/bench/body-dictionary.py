@@ -4,6 +4,7 @@ was built, and how much it saves. The dictionary is part of the stored format: n
 one as number 2 (SealedBodies reads the number from each stored body).
 
     python3 src/bench/body-dictionary.py PAIRS.jsonl [OUT]
+    DICTIONARY_BYTES=8192 FIRED_RULES=omit python3 src/bench/body-dictionary.py PAIRS.jsonl [OUT]   (number 2)
 
 PAIRS.jsonl: one {"request": "...", "response": "..."} a line, the exact bodies the service logged for every valid
 golden case (post each golden request to a running service, then read GET /v1/decisions/{id}'s request and the
@@ -12,7 +13,12 @@ citation and explanation, "key":value pairs) are ranked by occurrences x length;
 the data, as zlib advises, up to its 32 KB window. Per-decision values (ids, times, case references) are left out.
 Prints bytes a decision: raw, DEFLATE alone, DEFLATE with the dictionary, and with a dictionary built from half
 the cases measured on the other half (how it does on decisions it was not built from).
+
+Number 1 (32 KB) was built from whole responses. Number 2 (DICTIONARY_BYTES=8192 FIRED_RULES=omit) is for the
+second stored form, where a response is kept without its fired rules' text (audit/LoggedResponse): built from the
+responses with "firedRules" emptied, and small, since DEFLATE digests the whole dictionary for every body.
 """
+import os
 import collections
 import json
 import sys
@@ -44,7 +50,7 @@ def build(pairs):
                     count['"%s":%s' % (k, json.dumps(v))] += 1
 
     for p in pairs:
-        walk(json.loads(p['response']))
+        walk(trimmed(p['response']))
         walk(json.loads(p['request']))
     items = [(s, c) for s, c in count.items()
              if c >= 2 and 'decisionId' not in s and 'decidedAt' not in s and 'caseRef' not in s]
@@ -52,7 +58,7 @@ def build(pairs):
     chosen, total = [], 0
     for s, _ in reversed(items):
         b = len(s.encode())
-        if total + b > 32 * 1024 - 600:
+        if total + b > DICTIONARY_BYTES - 600:
             continue
         chosen.append(s)
         total += b
@@ -60,10 +66,25 @@ def build(pairs):
     return (''.join(chosen) + SKELETON).encode()
 
 
+DICTIONARY_BYTES = int(os.environ.get('DICTIONARY_BYTES', 32 * 1024))
+OMIT_FIRED_RULES = os.environ.get('FIRED_RULES') == 'omit'
+
+
+def trimmed(response_text):
+    response = json.loads(response_text)
+    if OMIT_FIRED_RULES:
+        response['firedRules'] = []
+    return response
+
+
+def text(response_text):
+    return json.dumps(trimmed(response_text), separators=(',', ':'), ensure_ascii=False) if OMIT_FIRED_RULES else response_text
+
+
 def size(pairs, dictionary=None):
     total = 0
     for p in pairs:
-        data = p['request'].encode() + p['response'].encode()
+        data = p['request'].encode() + text(p['response']).encode()
         c = zlib.compressobj(6, zlib.DEFLATED, -15, 8, 0, dictionary) if dictionary else zlib.compressobj(6, zlib.DEFLATED, -15)
         total += len(c.compress(data) + c.flush())
     return total / len(pairs)
@@ -74,7 +95,7 @@ if __name__ == '__main__':
     d = build(pairs)
     if len(sys.argv) > 2:
         open(sys.argv[2], 'wb').write(d)
-    raw = sum(len(p['request'].encode()) + len(p['response'].encode()) for p in pairs) / len(pairs)
+    raw = sum(len(p['request'].encode()) + len(text(p['response']).encode()) for p in pairs) / len(pairs)
     held_out = size(pairs[1::2], build(pairs[0::2]))
     print(f"{len(pairs)} decisions; dictionary {len(d)} bytes")
     print(f"bytes a decision: raw {raw:.0f}, DEFLATE {size(pairs):.0f}, DEFLATE + dictionary {size(pairs, d):.0f}, "

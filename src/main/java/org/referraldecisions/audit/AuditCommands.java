@@ -196,7 +196,9 @@ public final class AuditCommands {
     }
 
     private static DecisionLog log(ConfigurableApplicationContext context) {
-        return new DecisionLog(context.getBean(JdbcTemplate.class), context.getBean(TransactionTemplate.class), null,
+        // The archive brings back the rule sets whose fired rules a stored response names (LoggedResponse).
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        return new DecisionLog(jdbc, context.getBean(TransactionTemplate.class), new RulesetArchive(jdbc, READER, java.time.Clock.systemUTC()),
                 new SealedBodies(keys(context)));
     }
 

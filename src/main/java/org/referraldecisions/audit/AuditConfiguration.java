@@ -71,8 +71,8 @@ class AuditConfiguration {
 
     @Bean
     DecisionLog decisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive, DataKeys dataKeys, KeyRing keys,
-                            Checkpoints checkpoints, Clock clock) {
-        return new DecisionLog(jdbc, tx, archive, new SealedBodies(dataKeys), new LogSeal(keys, checkpoints, clock));
+                            Checkpoints checkpoints, Clock clock, JsonMapper json) {
+        return new DecisionLog(jdbc, tx, archive, new SealedBodies(dataKeys), new LogSeal(keys, checkpoints, clock), json);
     }
 
     /** The per-month data keys, outside the database, wrapped by the master key (see {@link DataKeys}). */

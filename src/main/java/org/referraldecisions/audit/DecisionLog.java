@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.referraldecisions.ruleset.CompiledRuleset;
+import org.referraldecisions.service.DecisionResponseV1;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The decision log table: appends records to the hash chain and reads them back.
@@ -23,9 +25,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class DecisionLog {
 
-    /** What the deciding thread knows of a decision; the log adds the sequence number and hashes. */
+    /**
+     * What the deciding thread knows of a decision; the log adds the sequence number and hashes. The response is
+     * given as the service's object ({@code response}: stored as a {@link LoggedResponse}, its fired rules as numbers)
+     * or, by tests, as text ({@code responseJson}: stored whole).
+     */
     record Entry(String decisionId, Instant decidedAt, String caseRef, CompiledRuleset ruleset, long durationMicros,
-                 String requestJson, String responseJson) {
+                 String requestJson, String responseJson, DecisionResponseV1 response) {
+
+        Entry(String decisionId, Instant decidedAt, String caseRef, CompiledRuleset ruleset, long durationMicros, String requestJson,
+              String responseJson) {
+            this(decisionId, decidedAt, caseRef, ruleset, durationMicros, requestJson, responseJson, null);
+        }
     }
 
     /**
@@ -68,28 +79,47 @@ final class DecisionLog {
     private final SealedBodies bodies;
     private final DurableCommit durable;
     private final LogSeal seal;
+    private final JsonMapper json;
+    private final FiredRuleCatalogues catalogues;
 
     /** A log that only reads (commands, verification): it cannot append. */
     DecisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive, SealedBodies bodies) {
-        this(jdbc, tx, archive, bodies, null);
+        this(jdbc, tx, archive, bodies, null, null);
     }
 
-    DecisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive, SealedBodies bodies, LogSeal seal) {
+    /** {@code json}: the service's JSON writer, the one that writes responses over HTTP. */
+    DecisionLog(JdbcTemplate jdbc, TransactionTemplate tx, RulesetArchive archive, SealedBodies bodies, LogSeal seal, JsonMapper json) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.archive = archive;
         this.bodies = bodies;
         this.seal = seal;
+        this.json = json;
+        this.catalogues = new FiredRuleCatalogues(archive);
         this.durable = new DurableCommit(jdbc);
     }
 
-    /** Hashes, compresses and encrypts the entry's bodies: the costly part of an append, done by the caller's thread. */
+    /**
+     * Hashes, compresses and encrypts the entry's bodies: the costly part of an append, done by the caller's thread.
+     * A response given as the service's object is stored as a {@link LoggedResponse} (whole only if a fired rule is
+     * missing from its rule set's catalogue, which the engine cannot produce).
+     */
     Prepared prepare(Entry e) {
         // Stored to the microsecond (PostgreSQL's precision), so the hash is computed from what is stored.
         Instant decidedAt = e.decidedAt().truncatedTo(ChronoUnit.MICROS);
         String period = DataKeys.periodOf(decidedAt);
-        return new Prepared(e, decidedAt, Sha256.hex(e.requestJson()), Sha256.hex(e.responseJson()), period,
-                bodies.seal(e.decisionId(), period, e.requestJson(), e.responseJson()));
+        String requestSha256 = Sha256.hex(e.requestJson());
+        if (e.response() != null) {
+            FiredRuleCatalogue catalogue = catalogues.of(e.ruleset());
+            LoggedResponse compact = LoggedResponse.of(e.response(), json, catalogue);
+            if (compact != null) {
+                return new Prepared(e, decidedAt, requestSha256, compact.sha256(catalogue), period,
+                        bodies.seal(e.decisionId(), period, e.requestJson(), compact));
+            }
+        }
+        String responseJson = e.responseJson() != null ? e.responseJson() : json.writeValueAsString(e.response());
+        return new Prepared(e, decidedAt, requestSha256, Sha256.hex(responseJson), period,
+                bodies.seal(e.decisionId(), period, e.requestJson(), responseJson));
     }
 
     /** After a commit: forces it to disk where the database does not on its own (H2's file; see {@link DurableCommit}). */
@@ -234,11 +264,14 @@ final class DecisionLog {
                 if (!Sha256.hex(opened.requestJson()).equals(requestSha256)) {
                     throw new UnreadableBodyException(seq, decisionId, "the stored request does not match its hash");
                 }
-                if (!Sha256.hex(opened.responseJson()).equals(responseSha256)) {
-                    throw new UnreadableBodyException(seq, decisionId, "the stored response does not match its hash");
+                String response = opened.responseJson() != null ? opened.responseJson()
+                        : opened.compact().text(catalogues.of(rs.getString("ruleset_sha256")));
+                if (!Sha256.hex(response).equals(responseSha256)) {
+                    throw new UnreadableBodyException(seq, decisionId, opened.compact() == null ? "the stored response does not match its hash"
+                            : "the response rebuilt from the stored body and its rule set's fired rules does not match its hash");
                 }
                 requestJson = opened.requestJson();
-                responseJson = opened.responseJson();
+                responseJson = response;
             } catch (DataKeys.KeyUnavailableException e) {
                 if (e.destroyedAt() == null) {
                     throw new UnreadableBodyException(seq, decisionId, e.getMessage());

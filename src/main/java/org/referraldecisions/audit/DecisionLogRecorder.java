@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes each decision to the {@link DecisionLog} through the {@link GroupCommit} writer: the request as
- * validated (with {@code asOf} filled in) and the response exactly as sent. If the commit fails, the
+ * validated (with {@code asOf} filled in) and the response as sent (without its receipt), which the log stores as a
+ * {@link LoggedResponse} and hashes without writing it out a second time. If the commit fails, the
  * caller gets an error, never an unlogged decision.
  */
 final class DecisionLogRecorder implements DecisionRecorder {
@@ -30,7 +31,7 @@ final class DecisionLogRecorder implements DecisionRecorder {
     @Override
     public CompletableFuture<DecisionResponseV1.Receipt> record(DecisionRequestV1 request, DecisionResponseV1 response, CompiledRuleset ruleset, long durationNanos) {
         return writer.submit(new DecisionLog.Entry(response.decisionId(), response.decidedAt(), request.caseRef(),
-                ruleset, durationNanos / 1000, json.writeValueAsString(request), json.writeValueAsString(response)))
+                ruleset, durationNanos / 1000, json.writeValueAsString(request), null, response))
                 .thenApply(logged -> {
                     if (log.isDebugEnabled()) {
                         log.debug("logged decision {} as #{} by {}", logged.record().decisionId(), logged.record().seq(), ruleset.id());

@@ -50,6 +50,12 @@ public record DecisionResponseV1(
                 firedRules, unmetCriteria, warnings, receipt);
     }
 
+    /** This response with other fired rules (the decision log stores a response without them, as rule identities). */
+    public DecisionResponseV1 withFiredRules(List<FiredRule> rules) {
+        return new DecisionResponseV1(decisionId, caseRef, asOf, decidedAt, ruleset, marac, informationSharing, mappa, actions,
+                rules, unmetCriteria, warnings, receipt);
+    }
+
     public record Ruleset(String area, String version, String sha256) {
     }
 

@@ -321,6 +321,21 @@ abstract class DecisionLogContract {
     }
 
     @Test
+    void theBytesSentWithoutTheirReceiptAreTheBytesTheReceiptHashes() throws Exception {
+        HttpResponse<String> sent = http.send(request("/v1/decisions").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(CASE.formatted("LOG-BYTES"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).isEqualTo(200);
+        // The receipt is the response's last field; the log stored the response without it, as fired-rule numbers.
+        int receiptAt = sent.body().lastIndexOf(",\"receipt\":");
+        assertThat(receiptAt).isPositive();
+        String withoutReceipt = sent.body().substring(0, receiptAt) + "}";
+        String receiptHash = JSON.readTree(sent.body()).path("receipt").path("responseSha256").asString();
+        assertThat(Sha256.hex(withoutReceipt)).isEqualTo(receiptHash);
+        String id = JSON.readTree(sent.body()).path("decisionId").asString();
+        assertThat(JSON.readTree(get("/v1/decisions/" + id).body()).path("response")).isEqualTo(JSON.readTree(withoutReceipt));
+    }
+
+    @Test
     void aFailedCommitFailsEveryDecisionInItAndLaterDecisionsAreLogged() throws Exception {
         String taken = decide("LOG-FAIL-1").path("decisionId").asString();
         // A second record with the same decision id breaks the unique constraint: its commit must fail, loudly.
