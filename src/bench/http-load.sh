@@ -49,7 +49,8 @@ if [ -n "${PG_URL:-}" ]; then names+=(pg); labels+=("log on, PostgreSQL"); fi
 
 serve() { # name, port
   local name=$1 port=$2 start; start=$(date +%s%N)
-  local args=("--referrals.decision-log.master-key-file=$work/$name/master.key" "--referrals.decision-log.key-dir=$work/$name/keys")
+  local args=("--referrals.decision-log.master-key-file=$work/$name/master.key" "--referrals.decision-log.key-dir=$work/$name/keys"
+    "--referrals.decision-log.checkpoint-dir=$work/$name/checkpoints")
   case $name in
     pg) args+=("--spring.datasource.url=$PG_URL" "--spring.datasource.username=${PG_USER:-referrals}" "--spring.datasource.password=${PG_PASSWORD:-}") ;;
     *) args+=("--spring.datasource.url=jdbc:h2:file:$work/$name/log;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=100;RETENTION_TIME=2000;DB_CLOSE_ON_EXIT=FALSE") ;;

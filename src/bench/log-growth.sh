@@ -28,6 +28,7 @@ python3 src/bench/request-mix.py "$work/requests.lua"
 
 java $JAVA_OPTS -jar "$JAR" --server.port=$PORT "--spring.datasource.url=jdbc:h2:file:$work/data/log;$H2_OPTIONS" \
   "--referrals.decision-log.master-key-file=$work/data/master.key" "--referrals.decision-log.key-dir=$work/data/keys" \
+  "--referrals.decision-log.checkpoint-dir=$work/data/checkpoints" \
   >"$work/server.log" 2>&1 &
 echo $! >"$work/pid"
 until curl -sf localhost:$PORT/actuator/health/readiness >/dev/null; do sleep 0.5; done

@@ -28,7 +28,7 @@ trap '[ -f "$work/pid" ] && kill "$(cat "$work/pid")" 2>/dev/null; wait; rm -rf 
 # The same request mix as http-load.sh: every golden request that decides.
 python3 src/bench/request-mix.py "$work/requests.lua"
 
-args=("--server.port=$PORT" "--referrals.decision-log.master-key-file=$work/master.key" "--referrals.decision-log.key-dir=$work/keys"
+args=("--server.port=$PORT" "--referrals.decision-log.master-key-file=$work/master.key" "--referrals.decision-log.key-dir=$work/keys" "--referrals.decision-log.checkpoint-dir=$work/checkpoints"
       "--spring.datasource.url=jdbc:h2:file:$work/log;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=100;RETENTION_TIME=2000;DB_CLOSE_ON_EXIT=FALSE")
 [ "${LOG:-off}" = on ] || args+=(--referrals.decision-log.enabled=false)
 start=$(date +%s%N)

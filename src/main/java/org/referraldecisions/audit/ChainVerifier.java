@@ -264,15 +264,15 @@ final class ChainVerifier {
 
     /** Each line of a checkpoint file: signed, not beyond the log's end, and the same as the database's checkpoint. */
     private FirstFailure checkFile(Path file, long lastSeq, String logId, long[] otherLogs) {
-        long signedUpTo = lastSeq;
-        for (CheckpointFile.Line line : CheckpointFile.read(file)) {
+        long[] signedUpTo = {lastSeq};
+        FirstFailure failure = CheckpointFile.scan(file, line -> {
             if (line.checkpoint() == null) {
-                continue; // a torn last line (the process died mid-write): nothing it says is signed
+                return null; // a torn last line (the process died mid-write): nothing it says is signed
             }
             Checkpoint c = line.checkpoint();
             if (!c.logId().equals(logId)) {
                 otherLogs[0]++; // another database's log (counted in the result, so an operator sees it)
-                continue;
+                return null;
             }
             FirstFailure moved = keyedFromProblem(c, checkpoints.storedKeyedFrom(), "line " + line.number() + " of checkpoint file " + file);
             if (moved != null) {
@@ -283,8 +283,8 @@ final class ChainVerifier {
                 if (signature != null) {
                     return new FirstFailure(c.firstSeq(), null, "line " + line.number() + " of checkpoint file " + file + ": " + signature);
                 }
-                signedUpTo = Math.max(signedUpTo, c.lastSeq());
-                continue;
+                signedUpTo[0] = Math.max(signedUpTo[0], c.lastSeq());
+                return null;
             }
             Checkpoint stored = checkpoints.startingAt(c.firstSeq()).orElse(null);
             if (!c.equals(stored)) {
@@ -294,8 +294,12 @@ final class ChainVerifier {
                         : "the checkpoint of #" + c.firstSeq() + "..#" + c.lastSeq() + " in checkpoint file " + file
                         + " is not the one in the database (the database's was " + (stored == null ? "removed" : "replaced") + ")");
             }
+            return null;
+        });
+        if (failure != null) {
+            return failure;
         }
-        return signedUpTo > lastSeq ? missingTail(lastSeq, signedUpTo, "checkpoint file " + file) : null;
+        return signedUpTo[0] > lastSeq ? missingTail(lastSeq, signedUpTo[0], "checkpoint file " + file) : null;
     }
 
     /** A receipt: signed and self-consistent (offline), and the log holds its record exactly as receipted. */

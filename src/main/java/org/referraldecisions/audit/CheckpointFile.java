@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
@@ -109,8 +109,12 @@ final class CheckpointFile implements AutoCloseable {
     record Line(Path file, int number, Checkpoint checkpoint, String problem) {
     }
 
-    static List<Line> read(Path file) {
-        List<Line> lines = new ArrayList<>();
+    /**
+     * Reads a file's lines in order, one at a time, until {@code visit} returns something other than null, and returns
+     * that (null if it never does). One at a time because a file holds a line per group commit: millions under
+     * sustained load, more than a heap should hold at once.
+     */
+    static <R> R scan(Path file, Function<Line, R> visit) {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int number = 0;
             for (String text; (text = reader.readLine()) != null; ) {
@@ -118,16 +122,21 @@ final class CheckpointFile implements AutoCloseable {
                 if (text.isBlank()) {
                     continue;
                 }
+                Line line;
                 try {
-                    lines.add(new Line(file, number, fromJson(JSON.readTree(text)), null));
+                    line = new Line(file, number, fromJson(JSON.readTree(text)), null);
                 } catch (RuntimeException e) {
-                    lines.add(new Line(file, number, null, "line " + number + " is not a checkpoint"));
+                    line = new Line(file, number, null, "line " + number + " is not a checkpoint");
+                }
+                R result = visit.apply(line);
+                if (result != null) {
+                    return result;
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoint file " + file, e);
         }
-        return lines;
+        return null;
     }
 
     static String toJson(Checkpoint c) {
