@@ -33,7 +33,7 @@ class WarmUp implements SmartInitializingSingleton {
     private final CompletableFuture<Void> warming;
 
     WarmUp(DecisionRequestReader reader, DecisionService service, @Value("${referrals.cases-dir:test-cases}") Path casesDir,
-           @Value("${referrals.warmup.decisions:1000}") int decisions, @Value("${referrals.warmup.max-millis:2000}") long maxMillis) {
+           @Value("${referrals.warmup.decisions:1000}") int decisions, @Value("${referrals.warmup.max-millis:1000}") long maxMillis) {
         if (decisions <= 0) {
             warming = CompletableFuture.completedFuture(null);
             return;
