@@ -2,7 +2,6 @@ package org.referraldecisions.audit;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -14,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * fired rules as numbers in the rule set's {@link FiredRuleCatalogue}. Nothing is stored twice: a fired rule's name,
  * citations and explanation are the rule set's, archived once. The response's text is the skeleton with the
  * catalogue's JSON of each rule spliced into that list, byte for byte what the service's JSON writer makes of the
- * whole response (checked by {@code LoggedResponseTests} on every golden case), so its SHA-256 is computed from the
- * pieces without writing the response out a second time, and checked again whenever the text is rebuilt.
+ * whole response (checked by {@code LoggedResponseTests} on every golden case), so its SHA-256 is taken from the
+ * splice without Jackson writing the response out a second time, and checked again whenever the text is rebuilt.
  */
 record LoggedResponse(String skeleton, int[] rules) {
 
@@ -38,24 +37,17 @@ record LoggedResponse(String skeleton, int[] rules) {
         return new LoggedResponse(json.writeValueAsString(response.withFiredRules(List.of())), numbers);
     }
 
-    /** The SHA-256 (hex) of the response's text, from the pieces. */
+    /** The SHA-256 (hex) of the response's text. */
     String sha256(FiredRuleCatalogue catalogue) {
-        byte[] skeletonBytes = skeleton.getBytes(StandardCharsets.UTF_8);
-        int at = insertionPoint(skeletonBytes);
-        MessageDigest digest = Sha256.digest();
-        digest.update(skeletonBytes, 0, at);
-        for (int i = 0; i < rules.length; i++) {
-            if (i > 0) {
-                digest.update(COMMA);
-            }
-            digest.update(catalogue.json(rules[i]));
-        }
-        digest.update(skeletonBytes, at, skeletonBytes.length - at);
-        return HexFormat.of().formatHex(digest.digest());
+        return HexFormat.of().formatHex(Sha256.digest().digest(bytes(catalogue)));
     }
 
     /** The response's text: the skeleton with each fired rule's JSON in its list. */
     String text(FiredRuleCatalogue catalogue) {
+        return new String(bytes(catalogue), StandardCharsets.UTF_8);
+    }
+
+    private byte[] bytes(FiredRuleCatalogue catalogue) {
         byte[] skeletonBytes = skeleton.getBytes(StandardCharsets.UTF_8);
         int at = insertionPoint(skeletonBytes);
         ByteArrayOutputStream out = new ByteArrayOutputStream(skeletonBytes.length + rules.length * 256);
@@ -70,7 +62,7 @@ record LoggedResponse(String skeleton, int[] rules) {
             out.writeBytes(catalogue.json(rules[i]));
         }
         out.write(skeletonBytes, at, skeletonBytes.length - at);
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
     /**
