@@ -67,6 +67,41 @@ class SealedBodiesTests {
     }
 
     @Test
+    void everyCompressedFormEverWrittenStillOpensAndTheNewestIsZstandard() {
+        String request = DecisionLogContract.CASE.formatted("FORMS-1").replace("\n", "");
+        LoggedResponse response = new LoggedResponse("{\"decisionId\":\"d-1\",\"note\":\"Zoë ✓\",\"firedRules\":[]}", new int[] {0, 7, 65535});
+        byte[] second = SealedBodies.compressAsSecondForm(request, response);
+        byte[] third = SealedBodies.compress(request, response);
+        assertThat(second[0]).isEqualTo((byte) 2);
+        assertThat(third[0]).isEqualTo((byte) 3);
+        for (byte[] stored : List.of(second, third)) {
+            SealedBodies.Bodies opened = SealedBodies.decompress(stored);
+            assertThat(opened.requestJson()).isEqualTo(request);
+            assertThat(opened.compact().skeleton()).isEqualTo(response.skeleton());
+            assertThat(opened.compact().rules()).containsExactly(0, 7, 65535);
+        }
+        byte[] first = SealedBodies.compress(request, "{\"whole\":true}");
+        assertThat(first[0]).isEqualTo((byte) 1);
+        assertThat(SealedBodies.decompress(first).responseJson()).isEqualTo("{\"whole\":true}");
+    }
+
+    @Test
+    void aDamagedOrUnknownCompressedFormIsUnreadableNotAGuess() {
+        byte[] third = SealedBodies.compress("{\"r\":1}", new LoggedResponse("{\"firedRules\":[]}", new int[0]));
+        byte[] truncated = java.util.Arrays.copyOf(third, third.length - 3);
+        assertThatThrownBy(() -> SealedBodies.decompress(truncated)).isInstanceOf(SealedBodies.UnreadableBodyException.class);
+        byte[] garbled = third.clone();
+        for (int i = 1; i < garbled.length; i++) {
+            garbled[i] = (byte) 0xA5;
+        }
+        assertThatThrownBy(() -> SealedBodies.decompress(garbled)).isInstanceOf(SealedBodies.UnreadableBodyException.class);
+        byte[] unknown = third.clone();
+        unknown[0] = 4;
+        assertThatThrownBy(() -> SealedBodies.decompress(unknown)).isInstanceOf(SealedBodies.UnreadableBodyException.class)
+                .hasMessageContaining("unknown compression");
+    }
+
+    @Test
     void aWrongMasterKeyFailsClearlyAtStart() throws IOException {
         DataKeys first = new DataKeys(temp.resolve("master.key"), temp.resolve("keys"), true);
         first.forWriting("2026-11");
