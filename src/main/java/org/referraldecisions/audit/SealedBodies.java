@@ -25,8 +25,8 @@ import com.github.luben.zstd.ZstdDictDecompress;
 import com.github.luben.zstd.ZstdException;
 
 /**
- * How a decision's request and response are stored: together, compressed (raw DEFLATE with a preset dictionary of
- * the JSON the service writes, so even one small decision compresses well) and encrypted with AES-GCM under the
+ * How a decision's request and response are stored: together, compressed (Zstandard, before that raw DEFLATE, with a
+ * preset dictionary of the JSON the service writes, so even one small decision compresses well) and encrypted with AES-GCM under the
  * data key of the decision's month (a random 96-bit nonce; the decision id as associated data, so a body cannot be
  * moved to another record). The plaintext bodies are returned byte for byte as they were hashed.
  *
@@ -45,8 +45,9 @@ import com.github.luben.zstd.ZstdException;
  * the CPU, with a dictionary of 8 KB instead of 32 KB (DEFLATE digests its whole dictionary for every body).
  * The third form (written since the evening of 2026-11-28) holds the same bytes as the second, compressed with
  * Zstandard instead of DEFLATE: zstd digests the dictionary once, when the service starts, where DEFLATE digested all
- * 8 KB of it again for every body, so a body costs a third of the CPU (10.6 against 33 us on the golden mix, 732
- * against 715 bytes; docs/PERFORMANCE.md), on the deciding threads, where CPU is throughput.
+ * 8 KB of it again for every body, so a body costs a third of the CPU (14.0 against 40.2 us over the golden mix, 888
+ * against 865 bytes: JMH {@code BodyCompressionBenchmark}, docs/PERFORMANCE.md), on the deciding threads, where CPU
+ * is throughput.
  * A dictionary ({@code body-dictionary-N.txt}) is part of the stored format: it is never edited, a better one is
  * added with the next number. Every form ever written stays readable.
  */
