@@ -19,7 +19,7 @@ import java.util.UUID;
  * (V1 + V3) and the log's own write: groups of GROUP rows (the service's typical group commit under load is 8), each
  * in one transaction with the chain head's update, made durable before the next:
  *   h2:     the service's URL settings, batch insert, COMMIT, CHECKPOINT SYNC (one fsync, audit/DurableCommit);
- *   sqlite: WAL, synchronous=FULL (the WAL is fsynced at each COMMIT), BEGIN IMMEDIATE (SQLite's write lock);
+ *   sqlite: WAL, synchronous=FULL (the WAL is fsynced at each COMMIT), transactions IMMEDIATE (SQLite's write lock);
  *   none:   the same rows made and bound to nothing: what this program itself costs, to subtract from the others.
  * Rows are like the service's: time-ordered ids, case references drawn from 100,000, 64-character hex hashes,
  * a ~890-byte sealed body (random bytes, as encrypted bodies are).
@@ -64,7 +64,10 @@ public class EmbeddedStoreCost {
             return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("log") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                     + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=100;RETENTION_TIME=2000;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
         }
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("log.db"));
+        // IMMEDIATE: each transaction takes SQLite's write lock at its start, as the chain head's FOR UPDATE does elsewhere.
+        var properties = new java.util.Properties();
+        properties.setProperty("transaction_mode", "IMMEDIATE");
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("log.db"), properties);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
@@ -125,16 +128,6 @@ public class EmbeddedStoreCost {
                 return;
             }
             for (int done = 0; done < rows; done += GROUP) {
-                if (store.equals("sqlite")) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("ROLLBACK"); // sqlite-jdbc opened a deferred transaction; take the write lock at once instead
-                        s.execute("BEGIN IMMEDIATE");
-                    } catch (java.sql.SQLException e) {
-                        try (Statement s = c.createStatement()) {
-                            s.execute("BEGIN IMMEDIATE");
-                        }
-                    }
-                }
                 String prev = null;
                 for (int i = 0; i < GROUP; i++) {
                     seq++;
